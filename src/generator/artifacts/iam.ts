@@ -1,0 +1,174 @@
+// IAM documents: trust policies, the task role's S3 access, the instance role's extras, PassRole.
+import { cite, formatCitation } from '../../knowledge/sources.ts'
+import { INSTANCE_ROLE_MANAGED_POLICY, S3_ACCESS, S3_POLICY_SOURCE, awsManagedPolicyArn } from '../../knowledge/policies.ts'
+import { PARTITION_PRINCIPALS_SOURCE } from '../../knowledge/partitions.ts'
+import { renderJson } from '../render/json.ts'
+import type { Context } from '../context.ts'
+import type { ArtifactBody } from '../artifact.ts'
+import type { LineSource } from '../types.ts'
+
+interface Statement {
+  Sid: string
+  Effect: 'Allow'
+  Principal?: { Service: string | string[] }
+  Action: string | string[]
+  Resource?: string | string[]
+  Condition?: Record<string, Record<string, string | string[]>>
+}
+
+interface PolicyDocument {
+  Version: '2012-10-17'
+  Statement: Statement[]
+}
+
+const policy = (...statements: Statement[]): PolicyDocument => ({ Version: '2012-10-17', Statement: statements })
+
+/** One value stays a string, several become a list: the shape IAM and the AWS examples use. */
+const oneOrMany = (values: readonly string[]): string | string[] => (values.length === 1 ? values[0]! : [...values])
+
+/** Notes for the lines that hold `needle`, so the UI can show why each non-obvious line is there. */
+function sourcesFor(text: string, notes: [needle: string, note: string, source: string][]): LineSource[] {
+  const lines = text.split('\n')
+  const out: LineSource[] = []
+  for (const [needle, note, source] of notes) {
+    const index = lines.findIndex((l) => l.includes(needle))
+    if (index >= 0) out.push({ line: index + 1, note, source })
+  }
+  return out.sort((a, b) => a.line - b.line)
+}
+
+export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
+  const { config, partition } = ctx
+  const statement: Statement = {
+    Sid: 'EcsTasksAssumeRole',
+    Effect: 'Allow',
+    Principal: { Service: partition.ecsTasksPrincipal },
+    Action: 'sts:AssumeRole',
+  }
+  if (config.sourceConditions)
+    // AWS does not support a cluster-specific SourceArn here; the account-wide wildcard is what it shows.
+    // The documented example lacks the "arn:" prefix (reference §6.2, §13 #18).
+    statement.Condition = {
+      ArnLike: { 'aws:SourceArn': `arn:${partition.id}:ecs:${config.region}:${config.accountId}:*` },
+      StringEquals: { 'aws:SourceAccount': config.accountId },
+    }
+  const text = renderJson(policy(statement))
+  return {
+    title: 'Task role trust policy',
+    usage: `Trust policy of the task role ${config.taskRoleName}: lets ECS tasks assume it. Used by "aws iam create-role" in setup/aws-cli.sh, or pasted as a custom trust policy in the IAM console.`,
+    text,
+    sources: sourcesFor(text, [
+      ['ecs-tasks.amazonaws.com', 'Tasks assume the role through the ecs-tasks service principal.', formatCitation(cite('§0 rule 7, §6.1', 'S2'))],
+      ['aws:SourceArn', 'Only ECS in this account and region may assume it (confused-deputy guard).', formatCitation(cite('§6.2', 'S2', 'S43'))],
+    ]),
+  }
+}
+
+export function taskRolePolicy(ctx: Context): ArtifactBody | undefined {
+  const { config, partition } = ctx
+  if (config.buckets.length === 0) return undefined
+  const statements: Statement[] = []
+  config.buckets.forEach((bucket, i) => {
+    const access = S3_ACCESS[bucket.access]
+    const prefix = bucket.prefix ?? ''
+    const n = i + 1
+    // Object actions match object ARNs, bucket actions the bucket ARN: separate statements (reference §6.2).
+    statements.push({
+      Sid: `Bucket${n}Objects`,
+      Effect: 'Allow',
+      Action: oneOrMany(access.objectActions),
+      Resource: `arn:${partition.id}:s3:::${bucket.name}/${prefix}*`,
+    })
+    if (access.listBucket) {
+      const list: Statement = {
+        Sid: `Bucket${n}List`,
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: `arn:${partition.id}:s3:::${bucket.name}`,
+      }
+      if (prefix) list.Condition = { StringLike: { 's3:prefix': `${prefix}*` } }
+      statements.push(list)
+    }
+  })
+  const text = renderJson(policy(...statements))
+  return {
+    title: 'Task role permissions',
+    usage: `Inline policy of the task role ${config.taskRoleName}: what the application in the task may do. Least privilege: each bucket's objects${config.buckets.some((b) => b.prefix) ? ' under its prefix' : ''}, listing only where reading is allowed, no deletes.`,
+    text,
+    sources: sourcesFor(text, [
+      ['"s3:ListBucket"', 's3:ListBucket applies to the bucket ARN, scoped by s3:prefix; object actions are in their own statement.', formatCitation(S3_POLICY_SOURCE)],
+    ]),
+  }
+}
+
+export function instanceRoleTrustPolicy(ctx: Context): ArtifactBody {
+  const text = renderJson(
+    policy({
+      Sid: 'Ec2AssumeRole',
+      Effect: 'Allow',
+      Principal: { Service: oneOrMany(ctx.partition.ec2Principals) },
+      Action: 'sts:AssumeRole',
+    }),
+  )
+  return {
+    title: 'Instance role trust policy',
+    usage: `Trust policy of the container instance role ${ctx.config.instanceRoleName}: lets EC2 instances assume it through the instance profile ${ctx.instanceProfileName}.`,
+    text,
+    sources: sourcesFor(text, [
+      ['ec2.amazonaws.com', `EC2 principal for the ${ctx.partition.id} partition.`, formatCitation(PARTITION_PRINCIPALS_SOURCE)],
+    ]),
+  }
+}
+
+export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
+  const { config, partition } = ctx
+  if (!config.configObject || config.os !== 'linux') return undefined
+  const { bucket, key } = config.configObject
+  const text = renderJson(
+    policy({
+      Sid: 'ReadEcsConfigObject',
+      Effect: 'Allow',
+      // "aws s3 cp" calls HeadObject first, which s3:GetObject covers (reference §11 [S50]).
+      Action: 's3:GetObject',
+      Resource: `arn:${partition.id}:s3:::${bucket}/${key}`,
+    }),
+  )
+  return {
+    title: 'Instance role extras',
+    usage: `Inline policy of the instance role ${config.instanceRoleName}: read the ecs.config object at boot. The agent's own permissions come from the AWS managed policy ${INSTANCE_ROLE_MANAGED_POLICY.name}, attached by ARN (${awsManagedPolicyArn(partition.id, INSTANCE_ROLE_MANAGED_POLICY)}).`,
+    text,
+    sources: sourcesFor(text, [
+      ['s3:GetObject', 'Least privilege: only this object, instead of AmazonS3ReadOnlyAccess as the AWS guide shows.', formatCitation(cite('§11', 'S6', 'S50'))],
+    ]),
+  }
+}
+
+export function passRolePolicy(ctx: Context): ArtifactBody {
+  const { arns, partition, config } = ctx
+  const text = renderJson(
+    policy(
+      {
+        Sid: 'PassTaskRoleToEcsTasks',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: arns.taskRole,
+        Condition: { StringEquals: { 'iam:PassedToService': partition.ecsTasksPrincipal } },
+      },
+      {
+        Sid: 'PassInstanceRoleToEc2',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: arns.instanceRole,
+        Condition: { StringEquals: { 'iam:PassedToService': oneOrMany(partition.ec2Principals) } },
+      },
+    ),
+  )
+  return {
+    title: 'PassRole policy for deployers',
+    usage: `Attach to whoever registers task definitions, runs tasks or launches the instances${config.deployerRoleName ? ` (here: the role ${config.deployerRoleName}, by setup/aws-cli.sh)` : ''}: without iam:PassRole on these two roles those calls are denied.`,
+    text,
+    sources: sourcesFor(text, [
+      ['"iam:PassedToService": "ecs-tasks.amazonaws.com"', 'The task role may be passed only to ECS tasks.', formatCitation(cite('§8', 'S13', 'S43'))],
+    ]),
+  }
+}

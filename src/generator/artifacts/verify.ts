@@ -1,0 +1,122 @@
+// In-container checks: the task role's credentials arrive, and instance metadata is blocked when it should
+// be. The AWS-documented test is `curl 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (§3.2 [S2]).
+import { CREDENTIALS_ENDPOINT, INSTANCE_METADATA_ADDRESS } from '../../knowledge/agent.ts'
+import { cite } from '../../knowledge/sources.ts'
+import { ps, psBlank, psComment, psLine, renderPowerShell, type PsBlock } from '../render/powershell.ts'
+import { blank, comment, line, raw, renderShell, sh, type ShellBlock } from '../render/shell.ts'
+import { headerLines, type ArtifactBody } from '../artifact.ts'
+import type { Context } from '../context.ts'
+
+const CREDENTIALS_URL_BASE = `http://${CREDENTIALS_ENDPOINT.address}`
+const IMDS_URL = `http://${INSTANCE_METADATA_ADDRESS}/latest/meta-data/`
+
+/** Whether the task should find instance metadata blocked: the modes where a block exists and is on. */
+function expectsImdsBlocked(ctx: Context): boolean {
+  const { networkMode, blockInstanceMetadata } = ctx.config
+  return blockInstanceMetadata && (networkMode === 'bridge' || networkMode === 'awsvpc' || networkMode === 'default')
+}
+
+const missingUriMessage =
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is not set: the task has no task role, or the agent runs without task roles enabled.'
+
+export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
+  if (!ctx.isLinux) return undefined
+  const blocks: ShellBlock[] = [
+    ...headerLines(ctx, 'In-container check of the ECS task role').map(comment),
+    comment('Run inside a running container of the task, e.g. with "aws ecs execute-command" or "docker exec". Needs curl or wget.'),
+    line(raw('set -eu')),
+    line(sh`expected_role=${ctx.arns.taskRole}`),
+    blank,
+    line(raw('fetch() {')),
+    line(raw('  if command -v curl >/dev/null 2>&1; then curl -fsS --max-time 5 "$1"; else wget -qO- -T 5 "$1"; fi')),
+    line(raw('}')),
+    blank,
+    line(raw('if [ -z "${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-}" ]; then')),
+    line(sh`  echo ${missingUriMessage} >&2`),
+    line(raw('  exit 1')),
+    line(raw('fi')),
+    line(
+      sh`body=$(fetch ${raw(`"${CREDENTIALS_URL_BASE}\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"`)})`,
+      'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
+      cite('§3.2, §3.3', 'S2', 'S23'),
+    ),
+    line(raw('case "$body" in')),
+    line(raw('  *"$expected_role"*) echo "OK: the task receives credentials for $expected_role" ;;')),
+    line(raw('  *) echo "FAILED: the credentials are not for $expected_role" >&2; exit 1 ;;')),
+    line(raw('esac')),
+  ]
+  if (expectsImdsBlocked(ctx))
+    blocks.push(
+      blank,
+      comment('Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.'),
+      line(raw('reachable=no')),
+      line(raw('if command -v curl >/dev/null 2>&1; then')),
+      line(sh`  if curl -s -o /dev/null --max-time 2 ${IMDS_URL}; then reachable=yes; fi`),
+      line(raw('else')),
+      line(raw('  rc=0')),
+      line(sh`  wget -q -T 2 -t 1 -O /dev/null ${IMDS_URL} || rc=$?`),
+      line(raw('  if [ "$rc" -ne 4 ]; then reachable=yes; fi'), 'wget exits 4 on a network failure and 8 on an HTTP error answer.', cite('§4.2', 'S2')),
+      line(raw('fi')),
+      line(raw('if [ "$reachable" = yes ]; then')),
+      line(sh`  echo ${`FAILED: ${INSTANCE_METADATA_ADDRESS} is reachable: the container can read the instance role's credentials.`} >&2`),
+      line(raw('  exit 1')),
+      line(raw('fi')),
+      line(sh`echo ${`OK: ${INSTANCE_METADATA_ADDRESS} (instance metadata) is blocked`}`),
+    )
+  const { text, sources } = renderShell({ interpreter: '/bin/sh', blocks })
+  return {
+    title: 'Credential check (in the container)',
+    usage: 'Run inside a container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured, and exits non-zero otherwise.',
+    check: 'sh container/verify-credentials.sh',
+    text,
+    sources,
+  }
+}
+
+export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
+  if (ctx.isLinux) return undefined
+  const blocks: PsBlock[] = [
+    ...headerLines(ctx, 'In-container check of the ECS task role (Windows)').map(psComment),
+    psComment('Run inside a running Windows container of the task.'),
+    psLine(ps`$ErrorActionPreference = 'Stop'`),
+    psLine(ps`$expectedRole = ${ctx.arns.taskRole}`),
+    psLine(ps`if (-not $env:AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) {`),
+    psLine(ps`    Write-Error ${missingUriMessage}`),
+    psLine(ps`    exit 1`),
+    psLine(ps`}`),
+    psLine(
+      ps`$credentials = Invoke-RestMethod -Uri (${CREDENTIALS_URL_BASE} + $env:AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) -TimeoutSec 5`,
+      'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
+      cite('§3.2, §3.3', 'S2', 'S3', 'S23'),
+    ),
+    psLine(ps`if ($credentials.RoleArn -ne $expectedRole) {`),
+    psLine(ps`    Write-Error ('FAILED: the credentials are for ' + $credentials.RoleArn + ', not ' + $expectedRole)`),
+    psLine(ps`    exit 1`),
+    psLine(ps`}`),
+    psLine(ps`Write-Output ('OK: the task receives credentials for ' + $expectedRole)`),
+  ]
+  if (expectsImdsBlocked(ctx))
+    blocks.push(
+      psBlank,
+      psComment('Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.'),
+      psLine(ps`$reachable = $true`),
+      psLine(ps`try {`),
+      psLine(ps`    Invoke-WebRequest -Uri ${IMDS_URL} -TimeoutSec 2 -UseBasicParsing | Out-Null`),
+      psLine(ps`} catch {`),
+      psLine(ps`    $reachable = $null -ne $_.Exception.Response`),
+      psLine(ps`}`),
+      psLine(ps`if ($reachable) {`),
+      psLine(ps`    Write-Error ${`FAILED: ${INSTANCE_METADATA_ADDRESS} is reachable: the container can read the instance role's credentials.`}`),
+      psLine(ps`    exit 1`),
+      psLine(ps`}`),
+      psLine(ps`Write-Output ${`OK: ${INSTANCE_METADATA_ADDRESS} (instance metadata) is blocked`}`),
+    )
+  const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
+  return {
+    title: 'Credential check (in the container)',
+    usage: 'Run inside a Windows container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured.',
+    check: 'powershell -File container/verify-credentials.ps1',
+    text,
+    sources,
+  }
+}

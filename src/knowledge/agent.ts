@@ -1,0 +1,48 @@
+import { cite } from './sources.ts'
+
+// Agent configuration variables this tool writes, with what each does (reference §2).
+export const AGENT_VARIABLES = {
+  ECS_CLUSTER: { meaning: 'the cluster the instance joins', citation: cite('§2', 'S20', 'S6') },
+  ECS_ENABLE_TASK_IAM_ROLE: {
+    meaning: 'task roles for bridge (Linux) and default (Windows) network modes; ecs-init sets it already',
+    citation: cite('§2', 'S20', 'S25'),
+  },
+  ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST: {
+    meaning: 'task roles for host network mode; ecs-init sets it already',
+    citation: cite('§2', 'S20', 'S25'),
+  },
+  ECS_AWSVPC_BLOCK_IMDS: {
+    meaning: 'blocks the instance metadata service for awsvpc tasks only',
+    citation: cite('§2, §4.2', 'S2', 'S20'),
+  },
+  ECS_ENABLE_TASK_ENI: { meaning: 'enables the awsvpc network mode', citation: cite('§2', 'S20', 'S25') },
+  ECS_LOGFILE: { meaning: "the agent's log file inside its container", citation: cite('§4.4', 'S20') },
+  ECS_DATADIR: { meaning: "the agent's state directory inside its container", citation: cite('§4.4', 'S20') },
+} as const
+
+export type AgentVariable = keyof typeof AGENT_VARIABLES
+
+// Addresses of the credential endpoint (reference §3.1).
+export const CREDENTIALS_ENDPOINT = {
+  address: '169.254.170.2',
+  port: 80,
+  agentListener: '127.0.0.1:51679',
+  agentPort: 51679,
+  introspectionPort: 51678,
+  citation: cite('§3.1', 'S23'),
+} as const
+
+export const INSTANCE_METADATA_ADDRESS = '169.254.169.254'
+
+// The hand-started agent (reference §4.4): the developer-guide image and mounts, the README's variables.
+// The guide's `--volume=/etc/ecs:/etc/ecs/pki` line is left out on purpose: it looks like a typo (§13 #15).
+export const MANUAL_AGENT = {
+  image: 'public.ecr.aws/ecs/amazon-ecs-agent:latest',
+  containerName: 'ecs-agent',
+  directories: ['/var/log/ecs', '/etc/ecs', '/var/lib/ecs/data'],
+  volumes: ['/var/run/docker.sock:/var/run/docker.sock', '/var/log/ecs:/log', '/var/lib/ecs/data:/data'],
+  environment: { ECS_LOGFILE: '/log/ecs-agent.log', ECS_DATADIR: '/data' },
+  citation: cite('§4.4', 'S9', 'S20'),
+} as const
+
+export const ECS_CONFIG_PATH = '/etc/ecs/ecs.config'
