@@ -40,5 +40,6 @@ export default defineConfig({
     // The checker suites run real tools (shellcheck, aws, tree-sitter) over every scenario.
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    maxConcurrency: 2,
   },
 })

@@ -3,11 +3,14 @@
 // Untrusted input is repaired before anything else sees it: a bad value becomes the default and yields an
 // issue that names the field (architecture.md: "restore that repairs untrusted input").
 import type { NameRule } from '../knowledge/names.ts'
+import { formatCitation } from '../knowledge/sources.ts'
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `buckets.1.name`; the same path the permalink uses as its key. */
   field: string
   message: string
+  /** Where the rule comes from, when a naming rule was broken. */
+  source?: string
 }
 
 /** Where a raw value comes from: JSON keeps its types; URL text is all strings and is parsed per field. */
@@ -57,7 +60,9 @@ class TextNode extends SchemaNode<string> {
     if (typeof raw !== 'string')
       return fail(ctx, path, `${fieldLabel(this)} must be text, not ${describeType(raw)}.`, this.defaultValue)
     const problem = this.rule?.check(raw)
-    return problem ? fail(ctx, path, `${fieldLabel(this)}: ${problem}`, this.defaultValue) : raw
+    if (!problem || !this.rule) return raw
+    ctx.issues.push({ field: path, message: `${fieldLabel(this)}: ${problem}`, source: formatCitation(this.rule.citation) })
+    return this.defaultValue
   }
   write(value: string, base: string | undefined, path: string, out: [string, string][]): void {
     if (value !== base) out.push([path, value])

@@ -71,7 +71,7 @@ const portMappingsFitMode: Rule = ({ config }) => {
       )
     // With host and awsvpc, an omitted host port means the container port.
     const effective = hostPort ?? (mode === 'host' || mode === 'awsvpc' ? m.containerPort : undefined)
-    if (config.os === 'windows' && effective === WINDOWS_TASK_ROLE_PORT && mode === 'default')
+    if (config.os === 'windows' && effective === WINDOWS_TASK_ROLE_PORT && mode !== 'awsvpc')
       out.push(
         finding(
           'error',

@@ -12,7 +12,11 @@ function pattern(re: RegExp, message: string, citation: Citation): NameRule {
 }
 
 const describeChar = (c: string): string =>
-  /^[\x21-\x7e]$/.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  c === ' '
+    ? 'A space'
+    : /^[\x21-\x7e]$/.test(c)
+      ? `"${c}"`
+      : `The character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 
 function firstBadChar(value: string, allowed: RegExp): string | undefined {
   for (const c of value) if (!allowed.test(c)) return describeChar(c)
@@ -39,7 +43,7 @@ function charset(
 
 export const ACCOUNT_ID = pattern(
   /^\d{12}$/,
-  'An account ID is exactly 12 digits (keep leading zeros).',
+  'Exactly 12 digits, leading zeros included.',
   cite('§9', 'S43'),
 )
 
@@ -82,17 +86,17 @@ export const IMAGE = charset(
 export const BUCKET_NAME: NameRule = {
   citation: cite('§9', 'S44'),
   check: (v) => {
-    if (v.length < 3 || v.length > 63) return `A bucket name has 3 to 63 characters (this has ${v.length}).`
+    if (v.length < 3 || v.length > 63) return `3 to 63 characters (this has ${v.length}).`
     const bad = firstBadChar(v, /^[a-z0-9.-]$/)
     if (bad) return `${bad} is not allowed: use lowercase letters, digits, dots and hyphens.`
     if (!/^[a-z0-9]/.test(v) || !/[a-z0-9]$/.test(v)) return 'Begin and end with a letter or digit.'
     if (v.includes('..')) return 'Two dots in a row are not allowed.'
-    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) return 'A bucket name must not look like an IP address.'
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) return 'Must not look like an IP address.'
     for (const prefix of ['xn--', 'sthree-', 'amzn-s3-demo-'])
-      if (v.startsWith(prefix)) return `Bucket names must not start with "${prefix}" (reserved by S3).`
+      if (v.startsWith(prefix)) return `Must not start with "${prefix}" (reserved by S3).`
     // "--table-s3" is reserved for table buckets; rejected conservatively (reference §14 #14).
     for (const suffix of ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'])
-      if (v.endsWith(suffix)) return `Bucket names must not end with "${suffix}" (reserved by S3).`
+      if (v.endsWith(suffix)) return `Must not end with "${suffix}" (reserved by S3).`
     return undefined
   },
 }
@@ -100,7 +104,7 @@ export const BUCKET_NAME: NameRule = {
 // Object keys and prefixes that end up in IAM Resource ARNs and shell commands. S3 allows any UTF-8, but
 // IAM reads "*" and "?" as wildcards and "${" as a policy variable, so only S3's "safe characters" and "/"
 // are accepted: what the user typed is then exactly what the policy grants (reference §9; [S56][S57]).
-const KEY_CHARS = /^[A-Za-z0-9!_.'()/-]$/
+const KEY_CHARS = /^[A-Za-z0-9!_.'() /-]$/
 function objectKeyRule(what: string, allowEmpty: boolean): NameRule {
   return {
     citation: cite('§9, §11', 'S56', 'S57'),
@@ -110,7 +114,8 @@ function objectKeyRule(what: string, allowEmpty: boolean): NameRule {
       if (v.includes('*') || v.includes('?'))
         return `IAM reads "*" and "?" in a ${what} as wildcards, which would grant more than you typed. Name the ${what} literally.`
       const bad = firstBadChar(v, KEY_CHARS)
-      if (bad) return `${bad} is not allowed in a ${what}: use letters, digits and ! - _ . ' ( ) /.`
+      if (bad) return `${bad} is not allowed in a ${what}: use letters, digits, spaces and ! - _ . ' ( ) /.`
+      if (v.trim() !== v) return `A ${what} must not begin or end with a space.`
       if (v.startsWith('/')) return `A ${what} does not start with "/" in S3 (keys have no leading slash).`
       if (v.includes('//')) return `Two slashes in a row are almost always a typo in a ${what}.`
       if (v.split('/').some((part) => part === '.' || part === '..'))

@@ -14,7 +14,7 @@ export const INLINE_POLICY_NAMES = {
 } as const
 
 /** `--name value`, or `--name=value` when the value starts with "-", which the CLI would read as an option. */
-function option(name: string, value: string): string[] {
+export function option(name: string, value: string): string[] {
   return value.startsWith('-') ? [`${name}=${value}`] : [name, value]
 }
 
@@ -84,7 +84,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
 
   const runTask: ShellBlock[] = [
     line(
-      sh`aws ecs run-task ${cluster} --task-definition ${config.task.family} --launch-type EC2 --overrides file://ecs/run-task-overrides.json ${region}`,
+      sh`aws ecs run-task ${cluster} ${option('--task-definition', config.task.family)} --launch-type EC2 --overrides file://ecs/run-task-overrides.json ${region}`,
       'Runs one task with the task role set explicitly.',
       cite('§10', 'S2', 'S31'),
     ),

@@ -3,6 +3,7 @@ import type { ContainerDefinition, RegisterTaskDefinitionCommandInput, TaskOverr
 import { cite, formatCitation } from '../../knowledge/sources.ts'
 import { renderJson } from '../render/json.ts'
 import { sh } from '../render/shell.ts'
+import { option } from './aws-cli.ts'
 import type { ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 import type { LineSource } from '../types.ts'
@@ -47,7 +48,7 @@ export function taskDefinition(ctx: Context): ArtifactBody {
   return {
     title: 'Task definition',
     usage: `Register with "aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json" (setup/aws-cli.sh does), or paste into the console's JSON editor.${ctx.config.networkMode === 'default' ? ' networkMode is left out on purpose: that selects the Windows default (NAT) mode.' : ''}`,
-    check: sh`aws ecs describe-task-definition --task-definition ${ctx.config.task.family} --query taskDefinition.taskRoleArn --region ${ctx.config.region}`.text,
+    check: sh`aws ecs describe-task-definition ${option('--task-definition', ctx.config.task.family)} --query taskDefinition.taskRoleArn ${option('--region', ctx.config.region)}`.text,
     text,
     sources,
   }
