@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CONFIG, readConfig, validateConfig, type WizardConfig } from './schema.ts'
+
+const messageFor = (changes: Record<string, unknown>, field: string) =>
+  readConfig({ ...DEFAULT_CONFIG, ...changes }).issues.find((i) => i.field === field)?.message
+
+describe('config schema', () => {
+  it('accepts its own defaults and an empty file (all defaults)', () => {
+    expect(validateConfig(DEFAULT_CONFIG)).toEqual([])
+    expect(readConfig({})).toEqual({ config: DEFAULT_CONFIG, issues: [] })
+  })
+
+  it.each([
+    ['accountId', '12345', /12 digits/],
+    ['accountId', 12345678901, /must be text/],
+    ['clusterName', '', /Required/],
+    ['clusterName', 'a'.repeat(256), /At most 255/],
+    ['clusterName', 'prod cluster', /A space is not allowed/],
+    ['taskRoleName', 'a'.repeat(65), /At most 64/],
+    ['taskRoleName', 'role/x', /"\/" is not allowed/],
+    ['instanceRoleName', 'rôle', /U\+00F4 is not allowed/],
+    ['region', 'moon-1', /Not an AWS region code/],
+    ['region', 'eusc-de-east-1', /not supported/],
+    ['os', 'macos', /one of: linux, windows/],
+    ['networkMode', 'nat', /one of: bridge, host, awsvpc, none, default/],
+    ['blockInstanceMetadata', 'yes', /true or false/],
+    ['version', 2, /from 1 to 1/],
+  ])('%s = %j gets a message naming the field', (field, value, message) => {
+    expect(messageFor({ [field]: value }, field)).toMatch(message)
+  })
+
+  it.each([
+    ['xn--bucket', /Must not start with "xn--"/],
+    ['bucket-s3alias', /Must not end with "-s3alias"/],
+    ['192.168.1.1', /IP address/],
+    ['my..bucket', /Two dots/],
+    ['-bucket', /Begin and end with a letter or digit/],
+    ['My-Bucket', /"M" is not allowed/],
+    ['ab', /3 to 63/],
+  ])('bucket name %j is refused (S3 naming rules)', (name, message) => {
+    expect(messageFor({ buckets: [{ name, access: 'read' }] }, 'buckets.0.name')).toMatch(message)
+  })
+
+  it.each([
+    ['logs/*', /wildcards/],
+    ['${aws:username}/', /"\$" is not allowed/],
+    ['/logs/', /does not start with "\/"/],
+    ['a//b/', /Two slashes/],
+    ['../x/', /path segments/],
+    [' logs/', /begin or end with a space/],
+    ['logs\n/', /U\+000A/],
+  ])('key prefix %j is refused: IAM would read it differently or it breaks copy-paste', (prefix, message) => {
+    expect(messageFor({ buckets: [{ name: 'ok-bucket', access: 'read', prefix }] }, 'buckets.0.prefix')).toMatch(message)
+  })
+
+  it('keeps an account ID with leading zeros as a string', () => {
+    expect(readConfig({ accountId: '000000000001' }).config.accountId).toBe('000000000001')
+  })
+
+  it('replaces an AMI of the other OS and says so at the AMI field', () => {
+    const { config, issues } = readConfig({ os: 'windows', ami: 'al2023' })
+    expect(config.ami).toBe('windows-2022')
+    expect(issues).toEqual([{ field: 'ami', message: expect.stringMatching(/not a Windows AMI/) as string }])
+  })
+
+  it('reports unknown keys and drops broken list entries whole', () => {
+    const { config, issues } = readConfig({ extra: 1, buckets: [{ name: 'good-one', access: 'read' }, { name: 'x', access: 'read' }] })
+    expect(config.buckets).toEqual([{ name: 'good-one', access: 'read' }])
+    expect(issues.map((i) => i.field)).toEqual(['extra', 'buckets.1.name'])
+  })
+
+  it('never lets __proto__ in a config file reach an object prototype', () => {
+    const raw = JSON.parse('{"__proto__": {"polluted": true}, "task": {"__proto__": {"x": 1}}}') as unknown
+    const { config, issues } = readConfig(raw)
+    expect(issues.map((i) => i.field)).toEqual(['__proto__', 'task.__proto__'])
+    expect((config as WizardConfig & { polluted?: boolean }).polluted).toBeUndefined()
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
+  })
+
+  it('carries the source of a broken naming rule', () => {
+    expect(readConfig({ accountId: '1' }).issues[0]!.source).toMatch(/\[S43\]/)
+  })
+})
