@@ -8,11 +8,21 @@ const rootRoute = createRootRoute()
 
 export const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: App })
 
+/** The router's search state: the permalink query, verbatim (`v=1&os=windows…`). */
+export interface PermalinkSearch {
+  query: string
+}
+
 export const router = createRouter({
   routeTree: rootRoute.addChildren([indexRoute]),
   history: createHashHistory(),
-  parseSearch: () => ({}),
-  stringifySearch: () => '',
+  // The router re-serialises the URL from its parsed search; keeping the text whole means it writes back
+  // exactly what it read.
+  parseSearch: (searchStr): PermalinkSearch => ({ query: searchStr.replace(/^\?/, '') }),
+  stringifySearch: (search) => {
+    const query = (search as Partial<PermalinkSearch>).query
+    return query ? `?${query}` : ''
+  },
 })
 
 declare module '@tanstack/react-router' {

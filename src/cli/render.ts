@@ -65,7 +65,8 @@ const isFile = (path: string) => {
 /** Terminal-safe text: a hostile link must not be able to send escape sequences to the terminal. */
 const clean = (text: string) => text.replace(/[\p{Cc}\p{Cf}]/gu, '?')
 
-const formatIssue = (issue: FieldIssue) => `  ${issue.field ? `${clean(issue.field)}: ` : ''}${clean(issue.message)}`
+const formatIssue = (issue: FieldIssue) =>
+  `  ${issue.field ? `${clean(issue.field)}: ` : ''}${clean(issue.message)}`
 
 function readInput(input: string): { config: WizardConfig; issues: FieldIssue[]; what: string } | string {
   if (isFile(input)) {
@@ -99,10 +100,14 @@ export function runCli(args: string[]): CliResult {
   }
   const result = generate(read.config, options.baseUrl ? { baseUrl: options.baseUrl } : {})
   for (const f of result.findings)
-    (f.severity === 'error' ? stderr : stdout).push(`${f.severity}: ${f.field ? `${f.field}: ` : ''}${f.message}\n    source: ${f.source}`)
+    (f.severity === 'error' ? stderr : stdout).push(
+      `${f.severity}: ${f.field ? `${f.field}: ` : ''}${f.message}\n    source: ${f.source}`,
+    )
   const errors = result.findings.filter((f) => f.severity === 'error').length
   if (errors > 0 && !options.allowErrors) {
-    stderr.push(`${errors} error${errors === 1 ? '' : 's'}: nothing was written (--allow-errors writes anyway).`)
+    stderr.push(
+      `${errors} error${errors === 1 ? '' : 's'}: nothing was written (--allow-errors writes anyway).`,
+    )
     return { code: 1, stdout, stderr }
   }
   const outDir = resolve(options.out)

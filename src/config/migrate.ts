@@ -17,7 +17,10 @@ export function migrateEntries(
   current: number = CONFIG_VERSION,
 ): MigrationResult {
   if (version > current)
-    return { ok: false, reason: `it was made by a newer version of this tool (format ${version}; this one reads up to ${current})` }
+    return {
+      ok: false,
+      reason: `it was made by a newer version of this tool (format ${version}; this one reads up to ${current})`,
+    }
   let result = entries
   for (let v = version; v < current; v++) {
     const step = migrations[v]

@@ -4,7 +4,10 @@ import { decodePermalink, encodePermalink, MAX_PERMALINK_LENGTH, permalinkUrl } 
 import { migrateEntries } from './migrate.ts'
 import { DEFAULT_CONFIG, readConfig, type WizardConfig } from './schema.ts'
 
-const withChanges = (changes: Partial<WizardConfig>): WizardConfig => ({ ...structuredClone(DEFAULT_CONFIG), ...changes })
+const withChanges = (changes: Partial<WizardConfig>): WizardConfig => ({
+  ...structuredClone(DEFAULT_CONFIG),
+  ...changes,
+})
 
 describe('encodePermalink', () => {
   it('holds only the version for the default config', () => {
@@ -12,14 +15,16 @@ describe('encodePermalink', () => {
   })
 
   it('writes common fields readably, under their config names, and only when changed', () => {
-    const link = encodePermalink(withChanges({ os: 'windows', ami: 'windows-2022', networkMode: 'awsvpc', clusterName: 'prod' }))
+    const link = encodePermalink(
+      withChanges({ os: 'windows', ami: 'windows-2022', networkMode: 'awsvpc', clusterName: 'prod' }),
+    )
     expect(link).toBe('#/?v=1&os=windows&ami=windows-2022&networkMode=awsvpc&clusterName=prod')
   })
 
   it('prefixes the site address when it is known, replacing any old fragment', () => {
-    expect(permalinkUrl(withChanges({ clusterName: 'x' }), 'https://tools.example.org/ecs/#/?v=1&old=1')).toBe(
-      'https://tools.example.org/ecs/#/?v=1&clusterName=x',
-    )
+    expect(
+      permalinkUrl(withChanges({ clusterName: 'x' }), 'https://tools.example.org/ecs/#/?v=1&old=1'),
+    ).toBe('https://tools.example.org/ecs/#/?v=1&clusterName=x')
   })
 
   it('writes an emptied list so that it stays empty', () => {
@@ -31,7 +36,10 @@ describe('encodePermalink', () => {
 
 describe('decodePermalink round trips', () => {
   it('keeps numeric-looking strings as strings: account 012345678901, bucket 1e10', () => {
-    const config = withChanges({ accountId: '012345678901', buckets: [{ name: '1e10', access: 'write', prefix: '007/' }] })
+    const config = withChanges({
+      accountId: '012345678901',
+      buckets: [{ name: '1e10', access: 'write', prefix: '007/' }],
+    })
     const { config: decoded, issues } = decodePermalink(`https://x.example/${encodePermalink(config)}`)
     expect(issues).toEqual([])
     expect(decoded.accountId).toBe('012345678901')
@@ -43,7 +51,13 @@ describe('decodePermalink round trips', () => {
     const config = withChanges({
       instanceProfileName: 'ecsInstanceRole',
       configObject: { bucket: 'my-ecs-config-bucket', key: 'ecs.config' },
-      task: { ...DEFAULT_CONFIG.task, portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }, { containerPort: 53, protocol: 'udp' }] },
+      task: {
+        ...DEFAULT_CONFIG.task,
+        portMappings: [
+          { containerPort: 80, hostPort: 0, protocol: 'tcp' },
+          { containerPort: 53, protocol: 'udp' },
+        ],
+      },
     })
     const { config: decoded, issues } = decodePermalink(encodePermalink(config))
     expect(issues).toEqual([])
@@ -59,13 +73,19 @@ describe('decodePermalink round trips', () => {
       accountId: fc.stringMatching(/^\d{12}$/),
       blockInstanceMetadata: fc.boolean(),
       buckets: fc.array(
-        fc.record({ name: bucketName, access: fc.constantFrom('read', 'write', 'read-write' as const), prefix: fc.option(fc.stringMatching(/^[a-z0-9 '()!]{1,10}\/$/), { nil: undefined }) }),
+        fc.record({
+          name: bucketName,
+          access: fc.constantFrom('read', 'write', 'read-write' as const),
+          prefix: fc.option(fc.stringMatching(/^[a-z0-9 '()!]{1,10}\/$/), { nil: undefined }),
+        }),
         { maxLength: 4 },
       ),
     })
     fc.assert(
       fc.property(arbitrary, (changes) => {
-        const buckets = changes.buckets.map(({ prefix, ...rest }) => (prefix === undefined || prefix.trim() !== prefix ? rest : { ...rest, prefix }))
+        const buckets = changes.buckets.map(({ prefix, ...rest }) =>
+          prefix === undefined || prefix.trim() !== prefix ? rest : { ...rest, prefix },
+        )
         const config = withChanges({ ...changes, buckets })
         if (readConfig(config).issues.length > 0) return
         const decoded = decodePermalink(encodePermalink(config))
@@ -134,22 +154,35 @@ describe('decodePermalink on bad links: a notice, defaults for the rest, never a
 
   it('does not echo control characters from the link into its notices', () => {
     const { issues } = decodePermalink('#/?v=1&%1B%5B31mred=1')
-    expect(issues[0]!.message).not.toMatch(/\x1b/)
+    expect(issues[0]!.message).not.toContain('\u001b')
   })
 })
 
 describe('migrateEntries', () => {
   it('runs each step from the link’s version to the current one', () => {
     const migrations = {
-      1: (entries: [string, string][]) => entries.map(([k, v]): [string, string] => [k === 'cluster' ? 'clusterName' : k, v]),
+      1: (entries: [string, string][]) =>
+        entries.map(([k, v]): [string, string] => [k === 'cluster' ? 'clusterName' : k, v]),
       2: (entries: [string, string][]) => [...entries, ['added', 'yes'] as [string, string]],
     }
-    expect(migrateEntries(1, [['cluster', 'prod']], migrations, 3)).toEqual({ ok: true, entries: [['clusterName', 'prod'], ['added', 'yes']] })
+    expect(migrateEntries(1, [['cluster', 'prod']], migrations, 3)).toEqual({
+      ok: true,
+      entries: [
+        ['clusterName', 'prod'],
+        ['added', 'yes'],
+      ],
+    })
     expect(migrateEntries(3, [['x', 'y']], migrations, 3)).toEqual({ ok: true, entries: [['x', 'y']] })
   })
 
   it('refuses versions it cannot migrate', () => {
-    expect(migrateEntries(4, [], {}, 3)).toMatchObject({ ok: false, reason: expect.stringMatching(/newer/) as string })
-    expect(migrateEntries(1, [], {}, 3)).toMatchObject({ ok: false, reason: expect.stringMatching(/ever written/) as string })
+    expect(migrateEntries(4, [], {}, 3)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/newer/) as string,
+    })
+    expect(migrateEntries(1, [], {}, 3)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/ever written/) as string,
+    })
   })
 })

@@ -16,7 +16,8 @@ function encodePart(text: string): string {
 /** The fragment for a config, `#/?v=1&…`, with only the values that differ from the defaults. */
 export function encodePermalink(config: WizardConfig): string {
   const entries: Entries = [[VERSION_KEY, String(CONFIG_VERSION)]]
-  for (const [key, value] of nonDefaultEntries(configSchema, config)) if (key !== 'version') entries.push([key, value])
+  for (const [key, value] of nonDefaultEntries(configSchema, config))
+    if (key !== 'version') entries.push([key, value])
   return `#/?${entries.map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join('&')}`
 }
 
@@ -43,7 +44,8 @@ function queryOf(input: string): { query: string } | { problem: string } {
   let text = input.trim()
   const hash = text.indexOf('#')
   if (hash >= 0) text = text.slice(hash + 1)
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return { problem: 'The link has no "#" part, so it holds no settings.' }
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(text))
+    return { problem: 'The link has no "#" part, so it holds no settings.' }
   if (text.startsWith('/')) text = text.slice(1)
   if (text === '') return { query: '' }
   if (!text.startsWith('?')) return { problem: 'The link does not point at the wizard ("#/?…" expected).' }
@@ -70,7 +72,10 @@ export function decodePermalink(input: string): DecodeResult {
   let entries: Entries = []
   for (const [key, value] of new URLSearchParams(located.query)) {
     if (seen.has(key)) {
-      issues.push({ field: displayKey(key), message: `"${displayKey(key)}" appears more than once; the first was kept.` })
+      issues.push({
+        field: displayKey(key),
+        message: `"${displayKey(key)}" appears more than once; the first was kept.`,
+      })
       continue
     }
     seen.add(key)
@@ -82,7 +87,10 @@ export function decodePermalink(input: string): DecodeResult {
   let version = CONFIG_VERSION
   if (versionText === undefined) {
     if (entries.length > 0)
-      issues.push({ field: VERSION_KEY, message: `The link has no format version; it was read as version ${CONFIG_VERSION}.` })
+      issues.push({
+        field: VERSION_KEY,
+        message: `The link has no format version; it was read as version ${CONFIG_VERSION}.`,
+      })
   } else if (!/^\d{1,6}$/.test(versionText)) {
     return defaults([
       ...issues,
@@ -92,12 +100,21 @@ export function decodePermalink(input: string): DecodeResult {
 
   const migrated = migrateEntries(version, entries)
   if (!migrated.ok)
-    return defaults([...issues, { field: VERSION_KEY, message: `The link was not read: ${migrated.reason}. Ignored: ${listKeys(entries)}.` }])
+    return defaults([
+      ...issues,
+      {
+        field: VERSION_KEY,
+        message: `The link was not read: ${migrated.reason}. Ignored: ${listKeys(entries)}.`,
+      },
+    ])
 
   const tree = Object.create(null) as Record<string, TextTree>
   for (const [key, value] of migrated.entries) {
     if (!insert(tree, key.split('.'), value))
-      issues.push({ field: displayKey(key), message: `"${displayKey(key)}" conflicts with another setting in the link; ignored.` })
+      issues.push({
+        field: displayKey(key),
+        message: `"${displayKey(key)}" conflicts with another setting in the link; ignored.`,
+      })
   }
   const { config, issues: fieldIssues } = readConfig(tree, 'text')
   return { config, issues: [...issues, ...fieldIssues] }

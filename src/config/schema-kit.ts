@@ -61,7 +61,11 @@ class TextNode extends SchemaNode<string> {
       return fail(ctx, path, `${fieldLabel(this)} must be text, not ${describeType(raw)}.`, this.defaultValue)
     const problem = this.rule?.check(raw)
     if (!problem || !this.rule) return raw
-    ctx.issues.push({ field: path, message: `${fieldLabel(this)}: ${problem}`, source: formatCitation(this.rule.citation) })
+    ctx.issues.push({
+      field: path,
+      message: `${fieldLabel(this)}: ${problem}`,
+      source: formatCitation(this.rule.citation),
+    })
     return this.defaultValue
   }
   write(value: string, base: string | undefined, path: string, out: [string, string][]): void {
@@ -86,7 +90,12 @@ class IntegerNode extends SchemaNode<number> {
     if (n === undefined)
       return fail(ctx, path, `${fieldLabel(this)} must be a whole number.`, this.defaultValue)
     if (n < this.min || n > this.max)
-      return fail(ctx, path, `${fieldLabel(this)} must be from ${this.min} to ${this.max}.`, this.defaultValue)
+      return fail(
+        ctx,
+        path,
+        `${fieldLabel(this)} must be from ${this.min} to ${this.max}.`,
+        this.defaultValue,
+      )
     return n
   }
   write(value: number, base: number | undefined, path: string, out: [string, string][]): void {
@@ -115,7 +124,12 @@ class ChoiceNode<V extends string> extends SchemaNode<V> {
   }
   read(raw: unknown, path: string, ctx: Context): V {
     if (typeof raw === 'string' && (this.values as readonly string[]).includes(raw)) return raw as V
-    return fail(ctx, path, `${fieldLabel(this)} must be one of: ${this.values.join(', ')}.`, this.defaultValue)
+    return fail(
+      ctx,
+      path,
+      `${fieldLabel(this)} must be one of: ${this.values.join(', ')}.`,
+      this.defaultValue,
+    )
   }
   write(value: V, base: V | undefined, path: string, out: [string, string][]): void {
     if (value !== base) out.push([path, value])
@@ -173,11 +187,19 @@ class ObjectNode<F extends Fields> extends SchemaNode<ObjectValue<F>> {
   }
   read(raw: unknown, path: string, ctx: Context): ObjectValue<F> {
     if (!isPlainObject(raw))
-      return fail(ctx, path, `${fieldLabel(this)} must be an object, not ${describeType(raw)}.`, this.defaultValue)
+      return fail(
+        ctx,
+        path,
+        `${fieldLabel(this)} must be an object, not ${describeType(raw)}.`,
+        this.defaultValue,
+      )
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(raw))
       if (!own(this.fields, key))
-        ctx.issues.push({ field: join(path, displayKey(key)), message: `Unknown setting "${displayKey(key)}" was ignored.` })
+        ctx.issues.push({
+          field: join(path, displayKey(key)),
+          message: `Unknown setting "${displayKey(key)}" was ignored.`,
+        })
     for (const [key, node] of Object.entries(this.fields)) {
       const present = own(raw, key) && raw[key] !== undefined
       const value = present ? node.read(raw[key], join(path, key), ctx) : node.defaultValue
@@ -185,7 +207,12 @@ class ObjectNode<F extends Fields> extends SchemaNode<ObjectValue<F>> {
     }
     return out as ObjectValue<F>
   }
-  write(value: ObjectValue<F>, base: ObjectValue<F> | undefined, path: string, out: [string, string][]): void {
+  write(
+    value: ObjectValue<F>,
+    base: ObjectValue<F> | undefined,
+    path: string,
+    out: [string, string][],
+  ): void {
     const v = value as Record<string, unknown>
     const b = base as Record<string, unknown> | undefined
     for (const [key, node] of Object.entries(this.fields)) {
@@ -208,17 +235,27 @@ class ListNode<T> extends SchemaNode<T[]> {
   read(raw: unknown, path: string, ctx: Context): T[] {
     let items: [number, unknown][]
     if (Array.isArray(raw)) items = raw.map((item, index) => [index, item])
-    else if (ctx.mode === 'text' && raw === '') items = [] // `buckets=` in a URL: an empty list
+    else if (ctx.mode === 'text' && raw === '')
+      items = [] // `buckets=` in a URL: an empty list
     else if (ctx.mode === 'text' && isPlainObject(raw)) {
       // URL text arrives as `buckets.0.name=…`: indices are decimal, bounded, then compacted in order.
       items = []
       for (const key of Object.keys(raw)) {
         if (!/^\d{1,3}$/.test(key) || Number(key) >= this.max)
-          ctx.issues.push({ field: join(path, displayKey(key)), message: `"${displayKey(key)}" is not a position in ${fieldLabel(this)} (0 to ${this.max - 1}); ignored.` })
+          ctx.issues.push({
+            field: join(path, displayKey(key)),
+            message: `"${displayKey(key)}" is not a position in ${fieldLabel(this)} (0 to ${this.max - 1}); ignored.`,
+          })
         else items.push([Number(key), raw[key]])
       }
       items.sort((a, b) => a[0] - b[0])
-    } else return fail(ctx, path, `${fieldLabel(this)} must be a list, not ${describeType(raw)}.`, this.defaultValue)
+    } else
+      return fail(
+        ctx,
+        path,
+        `${fieldLabel(this)} must be a list, not ${describeType(raw)}.`,
+        this.defaultValue,
+      )
     if (items.length > this.max)
       return fail(ctx, path, `${fieldLabel(this)} has at most ${this.max} entries.`, this.defaultValue)
     // A broken entry is dropped whole: half of a bucket is worse than none.
@@ -253,7 +290,11 @@ export const s = {
 export type { SchemaNode, ObjectNode }
 
 /** Reads untrusted input against a schema: always returns a complete value, plus what was wrong. */
-export function readWithSchema<T>(node: SchemaNode<T>, raw: unknown, mode: InputMode): { value: T; issues: FieldIssue[] } {
+export function readWithSchema<T>(
+  node: SchemaNode<T>,
+  raw: unknown,
+  mode: InputMode,
+): { value: T; issues: FieldIssue[] } {
   const ctx: Context = { mode, issues: [] }
   const value = node.read(raw, '', ctx)
   return { value, issues: ctx.issues }

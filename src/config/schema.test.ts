@@ -50,7 +50,9 @@ describe('config schema', () => {
     [' logs/', /begin or end with a space/],
     ['logs\n/', /U\+000A/],
   ])('key prefix %j is refused: IAM would read it differently or it breaks copy-paste', (prefix, message) => {
-    expect(messageFor({ buckets: [{ name: 'ok-bucket', access: 'read', prefix }] }, 'buckets.0.prefix')).toMatch(message)
+    expect(
+      messageFor({ buckets: [{ name: 'ok-bucket', access: 'read', prefix }] }, 'buckets.0.prefix'),
+    ).toMatch(message)
   })
 
   it('keeps an account ID with leading zeros as a string', () => {
@@ -64,7 +66,13 @@ describe('config schema', () => {
   })
 
   it('reports unknown keys and drops broken list entries whole', () => {
-    const { config, issues } = readConfig({ extra: 1, buckets: [{ name: 'good-one', access: 'read' }, { name: 'x', access: 'read' }] })
+    const { config, issues } = readConfig({
+      extra: 1,
+      buckets: [
+        { name: 'good-one', access: 'read' },
+        { name: 'x', access: 'read' },
+      ],
+    })
     expect(config.buckets).toEqual([{ name: 'good-one', access: 'read' }])
     expect(issues.map((i) => i.field)).toEqual(['extra', 'buckets.1.name'])
   })

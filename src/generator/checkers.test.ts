@@ -27,7 +27,9 @@ for (const s of scenarios) writeTree(join(root, s.name), s.result.files)
 
 describe('shellcheck', () => {
   let comments: ShellcheckComment[] = []
-  const scripts = scenarios.flatMap((s) => s.result.files.filter((f) => f.language === 'shell').map((f) => join(root, s.name, f.path)))
+  const scripts = scenarios.flatMap((s) =>
+    s.result.files.filter((f) => f.language === 'shell').map((f) => join(root, s.name, f.path)),
+  )
   beforeAll(async () => {
     comments = await shellcheck(scripts)
   })
@@ -61,10 +63,19 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario
       expect(validateIamDocument(file.path, file.text)).toEqual([])
       // Our own checks beyond structure: only actions and condition keys we mean to use, and no ARN
       // from another partition (cross-partition references never work, reference §9).
-      const doc = JSON.parse(file.text) as { Statement: { Action: string | string[]; Condition?: Record<string, Record<string, unknown>> }[] }
+      const doc = JSON.parse(file.text) as {
+        Statement: { Action: string | string[]; Condition?: Record<string, Record<string, unknown>> }[]
+      }
       for (const statement of doc.Statement) {
         for (const action of [statement.Action].flat())
-          expect(['sts:AssumeRole', 's3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListBucket', 'iam:PassRole']).toContain(action)
+          expect([
+            'sts:AssumeRole',
+            's3:GetObject',
+            's3:PutObject',
+            's3:AbortMultipartUpload',
+            's3:ListBucket',
+            'iam:PassRole',
+          ]).toContain(action)
         for (const operator of Object.values(statement.Condition ?? {}))
           for (const key of Object.keys(operator))
             expect(['aws:SourceArn', 'aws:SourceAccount', 's3:prefix', 'iam:PassedToService']).toContain(key)
@@ -74,43 +85,61 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario
 })
 
 // Two scenarios at a time: each AWS CLI call is a Python start-up that keeps one core busy.
-describe.concurrent('AWS CLI parameter validation (endpoint on a closed local port)', { concurrent: true }, () => {
-  let wrapper = ''
-  beforeAll(async () => {
-    wrapper = awsWrapperDir(await closedLocalPort())
-  })
+describe.concurrent(
+  'AWS CLI parameter validation (endpoint on a closed local port)',
+  { concurrent: true },
+  () => {
+    let wrapper = ''
+    beforeAll(async () => {
+      wrapper = awsWrapperDir(await closedLocalPort())
+    })
 
-  it.each(scenarios.map((s) => [s.name, s] as const))('%s: every command of setup/aws-cli.sh passes', async (name, scenario) => {
-    const script = join(root, name, 'setup/aws-cli.sh')
-    const setup = await runWithAwsWrapper(script, ['setup'], wrapper)
-    expect(setup.stderr).toBe('')
-    expect(setup.status).toBe(0)
-    const expectedCalls = scenario.result.files.find((f) => f.path === 'setup/aws-cli.sh')!.text.match(/^ {4}aws /gm)!.length - 1
-    expect(setup.calls.length).toBe(expectedCalls)
-    expect(setup.calls.every((c) => c.startsWith('passed:'))).toBe(true)
+    it.each(scenarios.map((s) => [s.name, s] as const))(
+      '%s: every command of setup/aws-cli.sh passes',
+      async (name, scenario) => {
+        const script = join(root, name, 'setup/aws-cli.sh')
+        const setup = await runWithAwsWrapper(script, ['setup'], wrapper)
+        expect(setup.stderr).toBe('')
+        expect(setup.status).toBe(0)
+        const expectedCalls =
+          scenario.result.files.find((f) => f.path === 'setup/aws-cli.sh')!.text.match(/^ {4}aws /gm)!
+            .length - 1
+        expect(setup.calls.length).toBe(expectedCalls)
+        expect(setup.calls.every((c) => c.startsWith('passed:'))).toBe(true)
 
-    const runTask = await runWithAwsWrapper(script, ['run-task'], wrapper)
-    expect(runTask.status).toBe(0)
-    expect(runTask.calls).toEqual(['passed: ecs run-task'])
+        const runTask = await runWithAwsWrapper(script, ['run-task'], wrapper)
+        expect(runTask.status).toBe(0)
+        expect(runTask.calls).toEqual(['passed: ecs run-task'])
+      },
+    )
 
-  })
+    it('refuses an unknown sub-command before any call is made', async () => {
+      const wrong = await runWithAwsWrapper(
+        join(root, scenarios[0]!.name, 'setup/aws-cli.sh'),
+        ['deploy'],
+        wrapper,
+      )
+      expect(wrong.status).toBe(2)
+      expect(wrong.calls).toEqual([])
+    })
 
-  it('refuses an unknown sub-command before any call is made', async () => {
-    const wrong = await runWithAwsWrapper(join(root, scenarios[0]!.name, 'setup/aws-cli.sh'), ['deploy'], wrapper)
-    expect(wrong.status).toBe(2)
-    expect(wrong.calls).toEqual([])
-  })
-
-  it('rejects a task definition the ECS API would reject (the check can fail)', async () => {
-    const dir = tempDir('bad-taskdef')
-    mkdirSync(join(dir, 'setup'))
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'b', memory: '512' }] }))
-    writeFileSync(join(dir, 'setup/check.sh'), 'set -e\ncd "$(dirname "$0")/.."\naws ecs register-task-definition --cli-input-json file://bad.json --region us-east-1\n')
-    const result = await runWithAwsWrapper(join(dir, 'setup/check.sh'), [], wrapper)
-    expect(result.status).toBe(252)
-    expect(result.stderr).toContain('Parameter validation failed')
-  })
-})
+    it('rejects a task definition the ECS API would reject (the check can fail)', async () => {
+      const dir = tempDir('bad-taskdef')
+      mkdirSync(join(dir, 'setup'))
+      writeFileSync(
+        join(dir, 'bad.json'),
+        JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'b', memory: '512' }] }),
+      )
+      writeFileSync(
+        join(dir, 'setup/check.sh'),
+        'set -e\ncd "$(dirname "$0")/.."\naws ecs register-task-definition --cli-input-json file://bad.json --region us-east-1\n',
+      )
+      const result = await runWithAwsWrapper(join(dir, 'setup/check.sh'), [], wrapper)
+      expect(result.status).toBe(252)
+      expect(result.stderr).toContain('Parameter validation failed')
+    })
+  },
+)
 
 describe('task definitions type-check as RegisterTaskDefinitionCommandInput', () => {
   it('compiles every scenario’s ecs/task-definition.json with tsc', () => {
@@ -119,11 +148,29 @@ describe('task definitions type-check as RegisterTaskDefinitionCommandInput', ()
     mkdirSync(dir, { recursive: true })
     const file = join(dir, 'task-definitions.ts')
     const body = scenarios
-      .map((s, i) => `export const td${i} = ${s.result.files.find((f) => f.path === 'ecs/task-definition.json')!.text.trim()} as const satisfies RegisterTaskDefinitionCommandInput`)
+      .map(
+        (s, i) =>
+          `export const td${i} = ${s.result.files.find((f) => f.path === 'ecs/task-definition.json')!.text.trim()} as const satisfies RegisterTaskDefinitionCommandInput`,
+      )
       .join('\n')
-    writeFileSync(file, `import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'\n${body}\n`)
+    writeFileSync(
+      file,
+      `import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'\n${body}\n`,
+    )
     const tsc = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsc')
-    const args = ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', file]
+    const args = [
+      '--ignoreConfig',
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--target',
+      'es2022',
+      '--module',
+      'esnext',
+      '--moduleResolution',
+      'bundler',
+      file,
+    ]
     const compile = () => {
       try {
         execFileSync(tsc, args, { encoding: 'utf8', stdio: 'pipe' })
@@ -134,7 +181,10 @@ describe('task definitions type-check as RegisterTaskDefinitionCommandInput', ()
     }
     expect(compile()).toBe('')
     // The same check fails on a field the API does not have.
-    writeFileSync(file, `import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'\nexport const bad = { family: 'x', containerDefinitions: [], networkMode: 'default' } as const satisfies RegisterTaskDefinitionCommandInput\n`)
+    writeFileSync(
+      file,
+      `import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'\nexport const bad = { family: 'x', containerDefinitions: [], networkMode: 'default' } as const satisfies RegisterTaskDefinitionCommandInput\n`,
+    )
     expect(compile()).toMatch(/"default".*not assignable/)
   })
 })

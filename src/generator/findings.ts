@@ -8,7 +8,12 @@ import { cite, formatCitation, type Citation } from '../knowledge/sources.ts'
 import type { Context } from './context.ts'
 import type { Finding, Severity } from './types.ts'
 
-const finding = (severity: Severity, field: string | undefined, message: string, citation: Citation): Finding => ({
+const finding = (
+  severity: Severity,
+  field: string | undefined,
+  message: string,
+  citation: Citation,
+): Finding => ({
   severity,
   ...(field === undefined ? {} : { field }),
   message,

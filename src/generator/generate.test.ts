@@ -1,7 +1,14 @@
 // The rules of reference §0 and the issue, asserted over every combination of OS, AMI, host family,
 // network mode and IMDS blocking (140 configs), so a rule cannot hold for one golden and break for another.
 import { describe, expect, it } from 'vitest'
-import { AMI_IDS, DEFAULT_CONFIG, HOST_FAMILIES, NETWORK_MODES, configSchema, type WizardConfig } from '../config/schema.ts'
+import {
+  AMI_IDS,
+  DEFAULT_CONFIG,
+  HOST_FAMILIES,
+  NETWORK_MODES,
+  configSchema,
+  type WizardConfig,
+} from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
 import { decodePermalink } from '../config/permalink.ts'
 import { amiInfo } from '../knowledge/amis.ts'
@@ -30,7 +37,8 @@ const text = (result: GenerateResult, path: string) => result.files.find((f) => 
 const paths = (result: GenerateResult) => result.files.map((f) => f.path)
 const errorsAt = (result: GenerateResult, field: string) =>
   result.findings.filter((f) => f.severity === 'error' && f.field === field)
-const describeConfig = (c: WizardConfig) => `${c.ami}/${c.hostFamily}/${c.networkMode}/block=${c.blockInstanceMetadata}`
+const describeConfig = (c: WizardConfig) =>
+  `${c.ami}/${c.hostFamily}/${c.networkMode}/block=${c.blockInstanceMetadata}`
 
 describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_name, config) => {
   const result = generate(config)
@@ -38,7 +46,11 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
   const scripts = result.files.filter((f) => f.language === 'shell' || f.language === 'powershell')
   const everyText = result.files.map((f) => f.text).join('\n')
   // Comments may name what not to do ("FORWARD, as in older guides"); commands must not do it.
-  const codeLines = (t: string) => t.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n')
+  const codeLines = (t: string) =>
+    t
+      .split('\n')
+      .filter((l) => !/^\s*#/.test(l))
+      .join('\n')
 
   it('lists every file in apply order with a title and a usage text', () => {
     expect(result.files.length).toBeGreaterThanOrEqual(8)
@@ -59,7 +71,8 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
   })
 
   it('points every finding at a real field', () => {
-    for (const finding of result.findings) if (finding.field) expect(labelAt(configSchema, finding.field)).toBeDefined()
+    for (const finding of result.findings)
+      if (finding.field) expect(labelAt(configSchema, finding.field)).toBeDefined()
   })
 
   if (config.os === 'linux') {
@@ -67,7 +80,9 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
     const ecsConfig = text(result, 'ec2/ecs.config')!
 
     it('writes the cluster and task-role variables to ecs.config and user data, unquoted', () => {
-      expect(ecsConfig).toMatch(/^ECS_CLUSTER=my-cluster\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\n/)
+      expect(ecsConfig).toMatch(
+        /^ECS_CLUSTER=my-cluster\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\n/,
+      )
       expect(userData).toContain(`cat <<'EOF' >> /etc/ecs/ecs.config\n${ecsConfig}EOF\n`)
       expect(paths(result)).not.toContain('ec2/user-data.ps1')
     })
@@ -83,7 +98,9 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
       expect(everyText.includes('DNAT --to-destination 127.0.0.1:51679')).toBe(manual)
       expect(paths(result).includes('host/run-agent.sh')).toBe(manual)
       if (manual) {
-        expect(text(result, 'host/run-agent.sh')).toMatch(/docker run .*--net=host .*--env=ECS_ENABLE_TASK_IAM_ROLE=true/)
+        expect(text(result, 'host/run-agent.sh')).toMatch(
+          /docker run .*--net=host .*--env=ECS_ENABLE_TASK_IAM_ROLE=true/,
+        )
         expect(userData).toMatch(/docker run .*--net=host/)
         // The hardening rules ecs-init adds (reference §4.1).
         expect(userData).toContain("-m conntrack '!' --ctstate RELATED,ESTABLISHED,DNAT -j DROP")
@@ -100,7 +117,9 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
         const insert = userData.indexOf('iptables -I DOCKER-USER 1 -i docker+ -d 169.254.169.254/32 -j DROP')
         expect(create).toBeGreaterThan(0)
         expect(insert).toBeGreaterThan(create)
-        expect(text(result, 'host/iptables.sh')).toContain('-C DOCKER-USER -i docker+ -d 169.254.169.254/32 -j DROP')
+        expect(text(result, 'host/iptables.sh')).toContain(
+          '-C DOCKER-USER -i docker+ -d 169.254.169.254/32 -j DROP',
+        )
       }
       expect(paths(result).includes('host/iptables.sh')).toBe(bridgeBlock || ami.launcher === 'docker-run')
     })
@@ -111,8 +130,14 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
         al1: 'service iptables save',
         al2: 'yum install -y iptables-services',
         al2023: 'dnf install -y iptables-services',
-        'ecs-init': config.hostFamily === 'debian' ? 'netfilter-persistent save' : 'then dnf install -y iptables-services; else yum',
-        'manual-agent': config.hostFamily === 'debian' ? 'netfilter-persistent save' : 'then dnf install -y iptables-services; else yum',
+        'ecs-init':
+          config.hostFamily === 'debian'
+            ? 'netfilter-persistent save'
+            : 'then dnf install -y iptables-services; else yum',
+        'manual-agent':
+          config.hostFamily === 'debian'
+            ? 'netfilter-persistent save'
+            : 'then dnf install -y iptables-services; else yum',
       }[config.ami as 'al1']
       expect(userData).toContain(expected)
       expect(text(result, 'host/iptables.sh')).toContain(expected)
@@ -120,7 +145,8 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
 
     it('never starts ecs with a blocking systemctl call from user data (deadlock)', () => {
       expect(codeLines(userData)).not.toMatch(/systemctl (re)?start ecs/)
-      if (config.ami === 'ecs-init') expect(userData).toContain('systemctl enable --now --no-block ecs.service')
+      if (config.ami === 'ecs-init')
+        expect(userData).toContain('systemctl enable --now --no-block ecs.service')
     })
   } else {
     const userData = text(result, 'ec2/user-data.ps1')!
@@ -133,7 +159,9 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
       const init = lines.find((l) => l.startsWith('Initialize-ECSAgent'))!
       expect(init).toMatch(/^Initialize-ECSAgent -Cluster 'my-cluster' -EnableTaskIAMRole/)
       expect(init.includes('-EnableTaskENI')).toBe(config.networkMode === 'awsvpc')
-      expect(init.includes('-AwsvpcBlockIMDS')).toBe(config.networkMode === 'awsvpc' && config.blockInstanceMetadata)
+      expect(init.includes('-AwsvpcBlockIMDS')).toBe(
+        config.networkMode === 'awsvpc' && config.blockInstanceMetadata,
+      )
       expect(paths(result).filter((p) => p.startsWith('ec2/'))).toEqual(['ec2/user-data.ps1'])
     })
 
@@ -162,13 +190,16 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
   })
 
   it('warns that nothing blocks IMDS in host mode', () => {
-    const warning = result.findings.find((f) => f.severity === 'warning' && f.field === 'blockInstanceMetadata' && /host-mode/.test(f.message))
+    const warning = result.findings.find(
+      (f) => f.severity === 'warning' && f.field === 'blockInstanceMetadata' && /host-mode/.test(f.message),
+    )
     expect(warning !== undefined).toBe(config.networkMode === 'host')
   })
 })
 
 describe('partitions, trust and the CLI script', () => {
-  const inRegion = (region: string, extra: Partial<WizardConfig> = {}) => generate({ ...base, region, deployerRoleName: 'deployer', ...extra })
+  const inRegion = (region: string, extra: Partial<WizardConfig> = {}) =>
+    generate({ ...base, region, deployerRoleName: 'deployer', ...extra })
 
   it.each([
     ['us-east-1', 'aws', ['ec2.amazonaws.com']],
@@ -179,7 +210,9 @@ describe('partitions, trust and the CLI script', () => {
     const arns = result.files.flatMap((f) => f.text.match(/arn:[a-z-]+:/g) ?? [])
     expect(arns.length).toBeGreaterThan(5)
     expect(new Set(arns)).toEqual(new Set([`arn:${partition}:`]))
-    const trust = JSON.parse(text(result, 'iam/instance-role-trust-policy.json')!) as { Statement: { Principal: { Service: unknown } }[] }
+    const trust = JSON.parse(text(result, 'iam/instance-role-trust-policy.json')!) as {
+      Statement: { Principal: { Service: unknown } }[]
+    }
     expect([trust.Statement[0]!.Principal.Service].flat()).toEqual(ec2)
     expect(text(result, 'setup/aws-cli.sh')).toContain(
       `--policy-arn arn:${partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
@@ -187,20 +220,26 @@ describe('partitions, trust and the CLI script', () => {
   })
 
   it('guards the task role trust policy with SourceAccount and SourceArn, unless turned off', () => {
-    const on = JSON.parse(text(inRegion('eu-west-1'), 'iam/task-role-trust-policy.json')!) as { Statement: { Condition?: unknown }[] }
+    const on = JSON.parse(text(inRegion('eu-west-1'), 'iam/task-role-trust-policy.json')!) as {
+      Statement: { Condition?: unknown }[]
+    }
     expect(on.Statement[0]!.Condition).toEqual({
       ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:eu-west-1:012345678901:*' },
       StringEquals: { 'aws:SourceAccount': '012345678901' },
     })
     const off = inRegion('eu-west-1', { sourceConditions: false })
-    expect(JSON.parse(text(off, 'iam/task-role-trust-policy.json')!)).not.toHaveProperty('Statement.0.Condition')
+    expect(JSON.parse(text(off, 'iam/task-role-trust-policy.json')!)).not.toHaveProperty(
+      'Statement.0.Condition',
+    )
     expect(off.findings.some((f) => f.field === 'sourceConditions' && f.severity === 'warning')).toBe(true)
   })
 
   it('creates the instance profile and puts the role in it, with the profile name when given', () => {
     const cli = text(inRegion('us-east-1', { instanceProfileName: 'ecs-profile' }), 'setup/aws-cli.sh')!
     expect(cli).toContain('aws iam create-instance-profile --instance-profile-name ecs-profile')
-    expect(cli).toContain('aws iam add-role-to-instance-profile --instance-profile-name ecs-profile --role-name ecsInstanceRole')
+    expect(cli).toContain(
+      'aws iam add-role-to-instance-profile --instance-profile-name ecs-profile --role-name ecsInstanceRole',
+    )
     expect(cli.indexOf('create-instance-profile')).toBeLessThan(cli.indexOf('add-role-to-instance-profile'))
   })
 
@@ -211,18 +250,46 @@ describe('partitions, trust and the CLI script', () => {
         { name: 'data', access: 'read-write' },
       ],
     })
-    const policy = JSON.parse(text(result, 'iam/task-role-policy.json')!) as { Statement: { Action: unknown; Resource: string; Condition?: unknown }[] }
+    const policy = JSON.parse(text(result, 'iam/task-role-policy.json')!) as {
+      Statement: { Action: unknown; Resource: string; Condition?: unknown }[]
+    }
     expect(policy.Statement).toEqual([
-      { Sid: 'Bucket1Objects', Effect: 'Allow', Action: ['s3:PutObject', 's3:AbortMultipartUpload'], Resource: 'arn:aws:s3:::logs/app/*' },
-      { Sid: 'Bucket2Objects', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'], Resource: 'arn:aws:s3:::data/*' },
+      {
+        Sid: 'Bucket1Objects',
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        Resource: 'arn:aws:s3:::logs/app/*',
+      },
+      {
+        Sid: 'Bucket2Objects',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+        Resource: 'arn:aws:s3:::data/*',
+      },
       { Sid: 'Bucket2List', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::data' },
     ])
   })
 
   it('refuses host port 80 on Windows default mode, and reserved or clashing host ports', () => {
-    const windows = generate({ ...base, os: 'windows', ami: 'windows-2022', networkMode: 'default', task: { ...base.task, portMappings: [{ containerPort: 80, hostPort: 80 }] } })
+    const windows = generate({
+      ...base,
+      os: 'windows',
+      ami: 'windows-2022',
+      networkMode: 'default',
+      task: { ...base.task, portMappings: [{ containerPort: 80, hostPort: 80 }] },
+    })
     expect(errorsAt(windows, 'task.portMappings.0.hostPort')[0]!.message).toMatch(/credential proxy/)
-    const linux = generate({ ...base, task: { ...base.task, portMappings: [{ containerPort: 80, hostPort: 80 }, { containerPort: 81, hostPort: 51678 }, { containerPort: 82, hostPort: 80 }] } })
+    const linux = generate({
+      ...base,
+      task: {
+        ...base.task,
+        portMappings: [
+          { containerPort: 80, hostPort: 80 },
+          { containerPort: 81, hostPort: 51678 },
+          { containerPort: 82, hostPort: 80 },
+        ],
+      },
+    })
     expect(errorsAt(linux, 'task.portMappings.0.hostPort')).toEqual([])
     expect(errorsAt(linux, 'task.portMappings.1.hostPort')[0]!.message).toMatch(/reserved/)
     expect(errorsAt(linux, 'task.portMappings.2.hostPort')[0]!.message).toMatch(/already used/)
@@ -230,7 +297,9 @@ describe('partitions, trust and the CLI script', () => {
 
   it('puts the full permalink in script headers when the site address is known', () => {
     const result = generate({ ...base, clusterName: 'prod' }, { baseUrl: 'https://tools.example.org/ecs/' })
-    expect(result.permalink).toBe('https://tools.example.org/ecs/#/?v=1&accountId=012345678901&clusterName=prod')
+    expect(result.permalink).toBe(
+      'https://tools.example.org/ecs/#/?v=1&accountId=012345678901&clusterName=prod',
+    )
     expect(text(result, 'ec2/user-data.sh')).toContain(`# Configuration: ${result.permalink}\n`)
   })
 
@@ -244,7 +313,8 @@ describe('partitions, trust and the CLI script', () => {
   it('has a builder and an apply position for every artifact path', () => {
     const seen = new Set(combinations.flatMap((c) => paths(generate(c))))
     seen.add('iam/instance-role-policy.json') // only with an ecs.config object
-    for (const c of [{ ...base, configObject: { bucket: 'cfg-bucket', key: 'ecs.config' } }]) for (const p of paths(generate(c))) seen.add(p)
+    for (const c of [{ ...base, configObject: { bucket: 'cfg-bucket', key: 'ecs.config' } }])
+      for (const p of paths(generate(c))) seen.add(p)
     expect([...seen].sort()).toEqual([...ARTIFACT_PATHS].sort())
   })
 })

@@ -13,7 +13,9 @@ const scenarios = loadScenarios()
 describe('golden scenarios', () => {
   it('cover at least 16 scenarios, valid and invalid', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(16)
-    expect(scenarios.filter((s) => s.result.findings.some((f) => f.severity === 'error')).length).toBeGreaterThanOrEqual(5)
+    expect(
+      scenarios.filter((s) => s.result.findings.some((f) => f.severity === 'error')).length,
+    ).toBeGreaterThanOrEqual(5)
   })
 
   for (const scenario of scenarios) {

@@ -41,11 +41,7 @@ function charset(
   }
 }
 
-export const ACCOUNT_ID = pattern(
-  /^\d{12}$/,
-  'Exactly 12 digits, leading zeros included.',
-  cite('§9', 'S43'),
-)
+export const ACCOUNT_ID = pattern(/^\d{12}$/, 'Exactly 12 digits, leading zeros included.', cite('§9', 'S43'))
 
 // IAM role names: 1–64 of [\w+=,.@-] (reference §9 [S43]); instance profiles allow 128.
 export const ROLE_NAME = charset(
@@ -133,7 +129,8 @@ export const REGION: NameRule = {
     if (v === '') return 'Required.'
     if (v.startsWith('eusc-') || /^us-(iso|isob)/.test(v))
       return 'The sovereign and isolated partitions are not supported: their principals are not covered by the sources this tool uses.'
-    if (!partitionOfRegion(v)) return 'Not an AWS region code (for example us-east-1, eu-west-1, cn-north-1, us-gov-west-1).'
+    if (!partitionOfRegion(v))
+      return 'Not an AWS region code (for example us-east-1, eu-west-1, cn-north-1, us-gov-west-1).'
     return undefined
   },
 }

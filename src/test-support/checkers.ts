@@ -42,13 +42,13 @@ export async function shellcheck(paths: string[]): Promise<ShellcheckComment[]> 
   const chunks: string[][] = []
   for (let i = 0; i < paths.length; i += 300) chunks.push(paths.slice(i, i + 300))
   const runChunk = async (chunk: string[]) => {
-    const result = await run('shellcheck', ['-f', 'json1', '-S', 'warning', ...chunk], { maxBuffer: 64 << 20 }).catch(
-      (error: { stdout?: string; code?: number }) => {
-        // shellcheck exits 1 when it has comments; anything else is a failure of the tool itself.
-        if (error.code === 1 && error.stdout) return { stdout: error.stdout }
-        throw error
-      },
-    )
+    const result = await run('shellcheck', ['-f', 'json1', '-S', 'warning', ...chunk], {
+      maxBuffer: 64 << 20,
+    }).catch((error: { stdout?: string; code?: number }) => {
+      // shellcheck exits 1 when it has comments; anything else is a failure of the tool itself.
+      if (error.code === 1 && error.stdout) return { stdout: error.stdout }
+      throw error
+    })
     const parsed = JSON.parse(result.stdout) as { comments: ShellcheckComment[] }
     comments.push(...parsed.comments)
   }
@@ -60,7 +60,9 @@ let parserPromise: Promise<Parser> | undefined
 function powershellParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     await Parser.init()
-    const language = await Language.load(require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'))
+    const language = await Language.load(
+      require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'),
+    )
     const parser = new Parser()
     parser.setLanguage(language)
     return parser
@@ -87,7 +89,11 @@ export async function parsePowerShell(text: string): Promise<{ problems: ParsePr
   const problems: ParseProblem[] = []
   const walk = (node: Node) => {
     if (node.isError || node.isMissing)
-      problems.push({ line: node.startPosition.row + 1, kind: node.isError ? 'error' : 'missing', text: node.text.slice(0, 80) })
+      problems.push({
+        line: node.startPosition.row + 1,
+        kind: node.isError ? 'error' : 'missing',
+        text: node.text.slice(0, 80),
+      })
     for (const child of node.children) if (child) walk(child)
   }
   walk(tree.rootNode)
@@ -146,13 +152,24 @@ export interface ScriptRun {
 }
 
 /** Runs a generated script with the `aws` stand-in first on PATH. */
-export async function runWithAwsWrapper(script: string, args: string[], wrapperDir: string): Promise<ScriptRun> {
+export async function runWithAwsWrapper(
+  script: string,
+  args: string[],
+  wrapperDir: string,
+): Promise<ScriptRun> {
   const log = join(tempDir('aws-log'), 'calls.log')
   writeFileSync(log, '')
   const env = { PATH: `${wrapperDir}:/usr/bin:/bin`, AWS_WRAPPER_LOG: log, HOME: tmpdir() }
-  const { status, stderr } = await run('bash', [script, ...args], { env, encoding: 'utf8', timeout: 300_000 }).then(
+  const { status, stderr } = await run('bash', [script, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 300_000,
+  }).then(
     (r) => ({ status: 0, stderr: r.stderr }),
-    (error: { code?: number; stderr?: string }) => ({ status: error.code ?? null, stderr: error.stderr ?? '' }),
+    (error: { code?: number; stderr?: string }) => ({
+      status: error.code ?? null,
+      stderr: error.stderr ?? '',
+    }),
   )
   const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean)
   return { status, stderr, calls }

@@ -6,15 +6,15 @@ import { decodePermalink } from '../config/permalink.ts'
 import { generate } from '../generator/generate.ts'
 
 export function App() {
-  const searchStr = useRouterState({ select: (s) => s.location.searchStr })
-  const { config, issues } = useMemo(() => decodePermalink(`#/${searchStr}`), [searchStr])
+  const query = useRouterState({ select: (s) => (s.location.search as { query?: string }).query ?? '' })
+  const { config, issues } = useMemo(() => decodePermalink(query ? `#/?${query}` : '#/'), [query])
   const result = useMemo(() => generate(config), [config])
   return (
     <main className="page">
       <h1>ECS task role setup</h1>
       <p>
-        {config.os === 'linux' ? 'Linux' : 'Windows'}, {config.ami}, {config.networkMode} network mode, cluster{' '}
-        {config.clusterName} in {config.region}. Nothing you enter leaves this page.
+        {config.os === 'linux' ? 'Linux' : 'Windows'}, {config.ami}, {config.networkMode} network mode,
+        cluster {config.clusterName} in {config.region}. Nothing you enter leaves this page.
       </p>
       {issues.length > 0 && (
         <section role="status" aria-label="Link notice" className="notice">

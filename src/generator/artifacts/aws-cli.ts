@@ -43,8 +43,12 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     )
   setup.push(
     blank,
-    comment(`2. The container instance role and its instance profile (the CLI, unlike the console, does not create the profile).`),
-    line(sh`aws iam create-role ${instance} --assume-role-policy-document file://iam/instance-role-trust-policy.json ${region}`),
+    comment(
+      `2. The container instance role and its instance profile (the CLI, unlike the console, does not create the profile).`,
+    ),
+    line(
+      sh`aws iam create-role ${instance} --assume-role-policy-document file://iam/instance-role-trust-policy.json ${region}`,
+    ),
     line(
       sh`aws iam attach-role-policy ${instance} --policy-arn ${managedPolicyArn} ${region}`,
       'The AWS managed policy, attached by ARN so AWS can extend it for new agent features.',
@@ -58,7 +62,11 @@ export function awsCliSh(ctx: Context): ArtifactBody {
       ),
     )
   setup.push(
-    line(sh`aws iam create-instance-profile ${profile} ${region}`, 'EC2 takes an instance profile, not a role.', cite('§6.3', 'S4', 'S43')),
+    line(
+      sh`aws iam create-instance-profile ${profile} ${region}`,
+      'EC2 takes an instance profile, not a role.',
+      cite('§6.3', 'S4', 'S43'),
+    ),
     line(sh`aws iam add-role-to-instance-profile ${profile} ${instance} ${region}`),
   )
   if (config.deployerRoleName)
@@ -94,7 +102,9 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     interpreter: '/bin/bash',
     blocks: [
       ...headerLines(ctx, 'AWS CLI setup for ECS task roles').map(comment),
-      comment('Usage: setup/aws-cli.sh [setup|run-task]. Run from any directory; paths are relative to the download.'),
+      comment(
+        'Usage: setup/aws-cli.sh [setup|run-task]. Run from any directory; paths are relative to the download.',
+      ),
       comment('Re-running "setup" stops at the first resource that exists already.'),
       line(raw('set -euo pipefail')),
       line(raw('cd "$(dirname "$0")/.."')),
@@ -115,8 +125,10 @@ export function awsCliSh(ctx: Context): ArtifactBody {
   })
   return {
     title: 'AWS CLI setup',
-    usage: 'Run from the downloaded folder with credentials that may create IAM roles: creates the roles, instance profile, cluster and task definition in order. "run-task" starts a task once instances have joined.',
-    check: sh`aws iam get-instance-profile ${profile} --query ${'InstanceProfile.Roles[].RoleName'} ${region}`.text,
+    usage:
+      'Run from the downloaded folder with credentials that may create IAM roles: creates the roles, instance profile, cluster and task definition in order. "run-task" starts a task once instances have joined.',
+    check: sh`aws iam get-instance-profile ${profile} --query ${'InstanceProfile.Roles[].RoleName'} ${region}`
+      .text,
     text,
     sources,
   }

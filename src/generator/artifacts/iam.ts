@@ -1,6 +1,11 @@
 // IAM documents: trust policies, the task role's S3 access, the instance role's extras, PassRole.
 import { cite, formatCitation } from '../../knowledge/sources.ts'
-import { INSTANCE_ROLE_MANAGED_POLICY, S3_ACCESS, S3_POLICY_SOURCE, awsManagedPolicyArn } from '../../knowledge/policies.ts'
+import {
+  INSTANCE_ROLE_MANAGED_POLICY,
+  S3_ACCESS,
+  S3_POLICY_SOURCE,
+  awsManagedPolicyArn,
+} from '../../knowledge/policies.ts'
 import { PARTITION_PRINCIPALS_SOURCE } from '../../knowledge/partitions.ts'
 import { renderJson } from '../render/json.ts'
 import type { Context } from '../context.ts'
@@ -21,10 +26,14 @@ interface PolicyDocument {
   Statement: Statement[]
 }
 
-const policy = (...statements: Statement[]): PolicyDocument => ({ Version: '2012-10-17', Statement: statements })
+const policy = (...statements: Statement[]): PolicyDocument => ({
+  Version: '2012-10-17',
+  Statement: statements,
+})
 
 /** One value stays a string, several become a list: the shape IAM and the AWS examples use. */
-const oneOrMany = (values: readonly string[]): string | string[] => (values.length === 1 ? values[0]! : [...values])
+const oneOrMany = (values: readonly string[]): string | string[] =>
+  values.length === 1 ? values[0]! : [...values]
 
 /** Notes for the lines that hold `needle`, so the UI can show why each non-obvious line is there. */
 function sourcesFor(text: string, notes: [needle: string, note: string, source: string][]): LineSource[] {
@@ -58,8 +67,16 @@ export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
     usage: `Trust policy of the task role ${config.taskRoleName}: lets ECS tasks assume it. Used by "aws iam create-role" in setup/aws-cli.sh, or pasted as a custom trust policy in the IAM console.`,
     text,
     sources: sourcesFor(text, [
-      ['ecs-tasks.amazonaws.com', 'Tasks assume the role through the ecs-tasks service principal.', formatCitation(cite('§0 rule 7, §6.1', 'S2'))],
-      ['aws:SourceArn', 'Only ECS in this account and region may assume it (confused-deputy guard).', formatCitation(cite('§6.2', 'S2', 'S43'))],
+      [
+        'ecs-tasks.amazonaws.com',
+        'Tasks assume the role through the ecs-tasks service principal.',
+        formatCitation(cite('§0 rule 7, §6.1', 'S2')),
+      ],
+      [
+        'aws:SourceArn',
+        'Only ECS in this account and region may assume it (confused-deputy guard).',
+        formatCitation(cite('§6.2', 'S2', 'S43')),
+      ],
     ]),
   }
 }
@@ -96,7 +113,11 @@ export function taskRolePolicy(ctx: Context): ArtifactBody | undefined {
     usage: `Inline policy of the task role ${config.taskRoleName}: what the application in the task may do. Least privilege: each bucket's objects${config.buckets.some((b) => b.prefix) ? ' under its prefix' : ''}, listing only where reading is allowed, no deletes.`,
     text,
     sources: sourcesFor(text, [
-      ['"s3:ListBucket"', 's3:ListBucket applies to the bucket ARN, scoped by s3:prefix; object actions are in their own statement.', formatCitation(S3_POLICY_SOURCE)],
+      [
+        '"s3:ListBucket"',
+        's3:ListBucket applies to the bucket ARN, scoped by s3:prefix; object actions are in their own statement.',
+        formatCitation(S3_POLICY_SOURCE),
+      ],
     ]),
   }
 }
@@ -115,7 +136,11 @@ export function instanceRoleTrustPolicy(ctx: Context): ArtifactBody {
     usage: `Trust policy of the container instance role ${ctx.config.instanceRoleName}: lets EC2 instances assume it through the instance profile ${ctx.instanceProfileName}.`,
     text,
     sources: sourcesFor(text, [
-      ['ec2.amazonaws.com', `EC2 principal for the ${ctx.partition.id} partition.`, formatCitation(PARTITION_PRINCIPALS_SOURCE)],
+      [
+        'ec2.amazonaws.com',
+        `EC2 principal for the ${ctx.partition.id} partition.`,
+        formatCitation(PARTITION_PRINCIPALS_SOURCE),
+      ],
     ]),
   }
 }
@@ -138,7 +163,11 @@ export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
     usage: `Inline policy of the instance role ${config.instanceRoleName}: read the ecs.config object at boot. The agent's own permissions come from the AWS managed policy ${INSTANCE_ROLE_MANAGED_POLICY.name}, attached by ARN (${awsManagedPolicyArn(partition.id, INSTANCE_ROLE_MANAGED_POLICY)}).`,
     text,
     sources: sourcesFor(text, [
-      ['s3:GetObject', 'Least privilege: only this object, instead of AmazonS3ReadOnlyAccess as the AWS guide shows.', formatCitation(cite('§11', 'S6', 'S50'))],
+      [
+        's3:GetObject',
+        'Least privilege: only this object, instead of AmazonS3ReadOnlyAccess as the AWS guide shows.',
+        formatCitation(cite('§11', 'S6', 'S50')),
+      ],
     ]),
   }
 }
@@ -168,7 +197,11 @@ export function passRolePolicy(ctx: Context): ArtifactBody {
     usage: `Attach to whoever registers task definitions, runs tasks or launches the instances${config.deployerRoleName ? ` (here: the role ${config.deployerRoleName}, by setup/aws-cli.sh)` : ''}: without iam:PassRole on these two roles those calls are denied.`,
     text,
     sources: sourcesFor(text, [
-      ['"iam:PassedToService": "ecs-tasks.amazonaws.com"', 'The task role may be passed only to ECS tasks.', formatCitation(cite('§8', 'S13', 'S43'))],
+      [
+        '"iam:PassedToService": "ecs-tasks.amazonaws.com"',
+        'The task role may be passed only to ECS tasks.',
+        formatCitation(cite('§8', 'S13', 'S43')),
+      ],
     ]),
   }
 }

@@ -38,10 +38,13 @@ export function agentVariables(ctx: Context): EcsConfigEntry[] {
 function ecsConfigSources(entries: EcsConfigEntry[], firstLine: number): LineSource[] {
   return entries.map(([key], i) => {
     const variable = AGENT_VARIABLES[key as AgentVariable]
-    return { line: firstLine + i, note: `${key}: ${variable.meaning}.`, source: formatSource(variable.citation) }
+    return {
+      line: firstLine + i,
+      note: `${key}: ${variable.meaning}.`,
+      source: formatSource(variable.citation),
+    }
   })
 }
-
 
 export function ecsConfig(ctx: Context): ArtifactBody | undefined {
   if (!ctx.isLinux) return undefined
@@ -62,7 +65,12 @@ const rootCheck: ShellBlock[] = [
 ]
 
 /** `iptables -C rule || iptables -I/-A rule`: adds a rule once, however often the script runs. */
-function ensureRule(table: string | undefined, chain: string, position: 'insert' | 'append', rule: readonly string[]) {
+function ensureRule(
+  table: string | undefined,
+  chain: string,
+  position: 'insert' | 'append',
+  rule: readonly string[],
+) {
   const t = table ? sh`-t ${table} ` : raw('')
   const add = position === 'insert' ? sh`-I ${chain}` : sh`-A ${chain}`
   return sh`iptables ${t}-C ${chain} ${rule} 2>/dev/null || iptables ${t}${add} ${rule}`
@@ -71,35 +79,111 @@ function ensureRule(table: string | undefined, chain: string, position: 'insert'
 function credentialProxyBlocks(): ShellBlock[] {
   const proxy = cite('§4.1', 'S2', 'S20')
   const hardening = cite('§4.1', 'S25')
-  const dnat = ['-p', 'tcp', '-d', PROXY_ADDRESS, '--dport', '80', '-j', 'DNAT', '--to-destination', AGENT_LISTENER]
-  const redirect = ['-d', PROXY_ADDRESS, '-p', 'tcp', '-m', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(AGENT_PORT)]
-  const introspectionDrop = ['-p', 'tcp', '--dport', String(CREDENTIALS_ENDPOINT.introspectionPort), '!', '-i', 'lo', '-j', 'DROP']
-  const introspectionAccept = ['-p', 'tcp', '--dport', String(CREDENTIALS_ENDPOINT.introspectionPort), '-i', 'docker0', '-j', 'ACCEPT']
+  const dnat = [
+    '-p',
+    'tcp',
+    '-d',
+    PROXY_ADDRESS,
+    '--dport',
+    '80',
+    '-j',
+    'DNAT',
+    '--to-destination',
+    AGENT_LISTENER,
+  ]
+  const redirect = [
+    '-d',
+    PROXY_ADDRESS,
+    '-p',
+    'tcp',
+    '-m',
+    'tcp',
+    '--dport',
+    '80',
+    '-j',
+    'REDIRECT',
+    '--to-ports',
+    String(AGENT_PORT),
+  ]
+  const introspectionDrop = [
+    '-p',
+    'tcp',
+    '--dport',
+    String(CREDENTIALS_ENDPOINT.introspectionPort),
+    '!',
+    '-i',
+    'lo',
+    '-j',
+    'DROP',
+  ]
+  const introspectionAccept = [
+    '-p',
+    'tcp',
+    '--dport',
+    String(CREDENTIALS_ENDPOINT.introspectionPort),
+    '-i',
+    'docker0',
+    '-j',
+    'ACCEPT',
+  ]
   return [
     comment(
       `Credential proxy: containers reach the agent's credential endpoint at ${PROXY_ADDRESS}:80, served on ${AGENT_LISTENER}. ecs-init sets this up itself; a hand-started agent needs it here.`,
     ),
-    line(sh`sysctl -w net.ipv4.conf.all.route_localnet=1`, 'Lets DNAT send container traffic to 127.0.0.1.', proxy),
+    line(
+      sh`sysctl -w net.ipv4.conf.all.route_localnet=1`,
+      'Lets DNAT send container traffic to 127.0.0.1.',
+      proxy,
+    ),
     line(
       sh`printf '%s\\n' ${'net.ipv4.conf.all.route_localnet = 1'} > ${SYSCTL_FILE}`,
       'Keeps route_localnet on after a reboot (standard sysctl.d).',
       proxy,
     ),
-    line(ensureRule('nat', 'PREROUTING', 'append', dnat), 'Bridge and awsvpc containers: DNAT to the agent.', proxy),
-    line(ensureRule('nat', 'OUTPUT', 'append', redirect), 'Host-network processes and host-mode tasks.', proxy),
+    line(
+      ensureRule('nat', 'PREROUTING', 'append', dnat),
+      'Bridge and awsvpc containers: DNAT to the agent.',
+      proxy,
+    ),
+    line(
+      ensureRule('nat', 'OUTPUT', 'append', redirect),
+      'Host-network processes and host-mode tasks.',
+      proxy,
+    ),
     comment(
       'Hardening that ecs-init adds and the AWS guide leaves out: with route_localnet on, drop outside packets to 127.0.0.0/8, and keep the introspection port 51678 to the host and the docker bridge.',
     ),
     line(
-      ensureRule(undefined, 'INPUT', 'insert', ['--dst', '127.0.0.0/8', '!', '--src', '127.0.0.0/8', '-m', 'conntrack', '!', '--ctstate', 'RELATED,ESTABLISHED,DNAT', '-j', 'DROP']),
+      ensureRule(undefined, 'INPUT', 'insert', [
+        '--dst',
+        '127.0.0.0/8',
+        '!',
+        '--src',
+        '127.0.0.0/8',
+        '-m',
+        'conntrack',
+        '!',
+        '--ctstate',
+        'RELATED,ESTABLISHED,DNAT',
+        '-j',
+        'DROP',
+      ]),
       'Drops non-local packets to 127.0.0.0/8 unless they are replies or were DNATed.',
       hardening,
     ),
     comment('The ACCEPT must sit above the DROP: both are removed, then inserted in order.'),
     line(sh`iptables -D INPUT ${introspectionAccept} 2>/dev/null || true`),
     line(sh`iptables -D INPUT ${introspectionDrop} 2>/dev/null || true`),
-    line(sh`iptables -I INPUT ${introspectionDrop}`, 'Blocks the agent introspection port except from loopback…', hardening),
-    line(sh`iptables -I INPUT ${introspectionAccept}`, '…and the docker bridge (inserted last, so it ends up first).', hardening),
+    line(
+      sh`iptables -I INPUT ${introspectionDrop}`,
+      'Blocks the agent introspection port except from loopback…',
+      hardening,
+    ),
+    line(
+      sh`iptables -I INPUT ${introspectionAccept}`,
+      '…and the docker bridge (inserted last, so it ends up first).',
+      hardening,
+    ),
   ]
 }
 
@@ -112,7 +196,11 @@ function imdsBlockBlocks(): ShellBlock[] {
     comment(
       'At boot Docker may not have created DOCKER-USER yet: create it; Docker keeps existing rules in it when it starts.',
     ),
-    line(sh`iptables -N DOCKER-USER 2>/dev/null || true`, 'Creates the chain when Docker has not started yet.', cite('§4.2', 'S45')),
+    line(
+      sh`iptables -N DOCKER-USER 2>/dev/null || true`,
+      'Creates the chain when Docker has not started yet.',
+      cite('§4.2', 'S45'),
+    ),
     line(
       sh`iptables -C DOCKER-USER ${rule} 2>/dev/null || iptables -I DOCKER-USER 1 ${rule}`,
       'Drops traffic from docker bridges to 169.254.169.254 (bridge-mode tasks only).',
@@ -176,7 +264,9 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
   const volumes = MANUAL_AGENT.volumes.map((v) => `--volume=${v}`)
   const citation = MANUAL_AGENT.citation
   return [
-    comment('Start the ECS agent. --net=host is required for task roles: the agent serves credentials on 127.0.0.1:51679.'),
+    comment(
+      'Start the ECS agent. --net=host is required for task roles: the agent serves credentials on 127.0.0.1:51679.',
+    ),
     line(sh`mkdir -p ${MANUAL_AGENT.directories}`),
     line(sh`touch ${ECS_CONFIG_PATH}`),
     comment('Docker may still be starting at boot: wait for it, for two minutes at most.'),
@@ -184,7 +274,9 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
     line(
       sh`if docker inspect ${MANUAL_AGENT.containerName} >/dev/null 2>&1; then echo ${`A container named ${MANUAL_AGENT.containerName} exists already; remove it first: docker rm -f ${MANUAL_AGENT.containerName}`} >&2; exit 1; fi`,
     ),
-    comment('The --env values repeat ecs.config so this script works on its own; --env wins over --env-file.'),
+    comment(
+      'The --env values repeat ecs.config so this script works on its own; --env wins over --env-file.',
+    ),
     line(
       sh`docker run --name ${MANUAL_AGENT.containerName} --detach=true --restart=on-failure:10 ${volumes} --net=host --env-file=${ECS_CONFIG_PATH} ${env} ${MANUAL_AGENT.image}`,
       'The agent with task roles on, on the host network.',
@@ -208,7 +300,9 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
     const { bucket, key } = config.configObject
     const install = awsCliPackage(ctx.linuxAmi!, config.hostFamily)
     blocks.push(
-      comment('Fetch ecs.config from S3 first: "aws s3 cp" replaces the file, so the lines below are added after it.'),
+      comment(
+        'Fetch ecs.config from S3 first: "aws s3 cp" replaces the file, so the lines below are added after it.',
+      ),
       line(
         install
           ? sh`command -v aws >/dev/null 2>&1 || ${install}`
@@ -246,7 +340,11 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
       comment(
         'Start ecs-init once user data has finished. "systemctl start ecs" here would deadlock: ecs.service waits for cloud-final.',
       ),
-      line(sh`systemctl enable --now --no-block ecs.service`, 'Non-blocking start avoids the user-data deadlock.', cite('§2.2', 'S26', 'S47')),
+      line(
+        sh`systemctl enable --now --no-block ecs.service`,
+        'Non-blocking start avoids the user-data deadlock.',
+        cite('§2.2', 'S26', 'S47'),
+      ),
     )
   const { text, sources } = script(ctx, 'EC2 user data for an ECS container instance with task roles', blocks)
   return {
@@ -260,8 +358,17 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
 
 export function iptablesSh(ctx: Context): ArtifactBody | undefined {
   if (!ctx.isLinux || !ctx.needsHostRules) return undefined
-  const { text, sources } = script(ctx, 'Host rules for ECS task roles on a running container instance', [...rootCheck, blank, ...hostRuleBlocks(ctx)])
-  const what = [ctx.manualAgent && 'the credential proxy', ctx.blocksImdsWithIptables && 'the instance metadata block'].filter(Boolean).join(' and ')
+  const { text, sources } = script(ctx, 'Host rules for ECS task roles on a running container instance', [
+    ...rootCheck,
+    blank,
+    ...hostRuleBlocks(ctx),
+  ])
+  const what = [
+    ctx.manualAgent && 'the credential proxy',
+    ctx.blocksImdsWithIptables && 'the instance metadata block',
+  ]
+    .filter(Boolean)
+    .join(' and ')
   return {
     title: 'Host iptables rules',
     usage: `Run as root on an instance that is already running (user data does the same at first boot): adds ${what} once, however often it runs, and saves the rules for reboots.`,
@@ -273,10 +380,15 @@ export function iptablesSh(ctx: Context): ArtifactBody | undefined {
 
 export function runAgentSh(ctx: Context): ArtifactBody | undefined {
   if (!ctx.isLinux || !ctx.manualAgent) return undefined
-  const { text, sources } = script(ctx, 'Start the ECS agent by hand with task roles', [...rootCheck, blank, ...agentRunBlocks(ctx)])
+  const { text, sources } = script(ctx, 'Start the ECS agent by hand with task roles', [
+    ...rootCheck,
+    blank,
+    ...agentRunBlocks(ctx),
+  ])
   return {
     title: 'Start the agent (docker run)',
-    usage: 'Run as root on the host after host/iptables.sh: starts the ECS agent container with task roles on. User data does the same at first boot.',
+    usage:
+      'Run as root on the host after host/iptables.sh: starts the ECS agent container with task roles on. User data does the same at first boot.',
     check: 'curl -s http://localhost:51678/v1/metadata',
     text,
     sources,

@@ -1,5 +1,9 @@
 // The task definition and the RunTask override (reference §10).
-import type { ContainerDefinition, RegisterTaskDefinitionCommandInput, TaskOverride } from '@aws-sdk/client-ecs'
+import type {
+  ContainerDefinition,
+  RegisterTaskDefinitionCommandInput,
+  TaskOverride,
+} from '@aws-sdk/client-ecs'
 import { cite, formatCitation } from '../../knowledge/sources.ts'
 import { renderJson } from '../render/json.ts'
 import { sh } from '../render/shell.ts'
@@ -42,13 +46,23 @@ export function taskDefinition(ctx: Context): ArtifactBody {
     const i = lines.findIndex((l) => l.includes(needle))
     if (i >= 0) sources.push({ line: i + 1, note, source })
   }
-  at('"taskRoleArn"', 'Every container of the task gets this role’s credentials.', formatCitation(cite('§1, §10', 'S2', 'S31')))
+  at(
+    '"taskRoleArn"',
+    'Every container of the task gets this role’s credentials.',
+    formatCitation(cite('§1, §10', 'S2', 'S31')),
+  )
   at('"networkMode"', 'The API values are bridge, host, awsvpc and none.', formatCitation(cite('§10', 'S31')))
-  at('"memory"', 'EC2 tasks need memory or memoryReservation per container.', formatCitation(cite('§10', 'S31')))
+  at(
+    '"memory"',
+    'EC2 tasks need memory or memoryReservation per container.',
+    formatCitation(cite('§10', 'S31')),
+  )
   return {
     title: 'Task definition',
     usage: `Register with "aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json" (setup/aws-cli.sh does), or paste into the console's JSON editor.${ctx.config.networkMode === 'default' ? ' networkMode is left out on purpose: that selects the Windows default (NAT) mode.' : ''}`,
-    check: sh`aws ecs describe-task-definition ${option('--task-definition', ctx.config.task.family)} --query taskDefinition.taskRoleArn ${option('--region', ctx.config.region)}`.text,
+    check:
+      sh`aws ecs describe-task-definition ${option('--task-definition', ctx.config.task.family)} --query taskDefinition.taskRoleArn ${option('--region', ctx.config.region)}`
+        .text,
     text,
     sources,
   }
@@ -58,8 +72,15 @@ export function runTaskOverrides(ctx: Context): ArtifactBody {
   const override: TaskOverride = { taskRoleArn: ctx.arns.taskRole }
   return {
     title: 'RunTask override',
-    usage: 'For one-off tasks: "aws ecs run-task --overrides file://ecs/run-task-overrides.json" runs the task with this role. Services cannot take overrides; they use the task definition\'s role.',
+    usage:
+      'For one-off tasks: "aws ecs run-task --overrides file://ecs/run-task-overrides.json" runs the task with this role. Services cannot take overrides; they use the task definition\'s role.',
     text: renderJson(override),
-    sources: [{ line: 2, note: 'Overrides the task role for this run only.', source: formatCitation(cite('§10', 'S2', 'S31')) }],
+    sources: [
+      {
+        line: 2,
+        note: 'Overrides the task role for this run only.',
+        source: formatCitation(cite('§10', 'S2', 'S31')),
+      },
+    ],
   }
 }

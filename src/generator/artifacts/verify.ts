@@ -13,7 +13,10 @@ const IMDS_URL = `http://${INSTANCE_METADATA_ADDRESS}/latest/meta-data/`
 /** Whether the task should find instance metadata blocked: the modes where a block exists and is on. */
 function expectsImdsBlocked(ctx: Context): boolean {
   const { networkMode, blockInstanceMetadata } = ctx.config
-  return blockInstanceMetadata && (networkMode === 'bridge' || networkMode === 'awsvpc' || networkMode === 'default')
+  return (
+    blockInstanceMetadata &&
+    (networkMode === 'bridge' || networkMode === 'awsvpc' || networkMode === 'default')
+  )
 }
 
 const missingUriMessage =
@@ -23,12 +26,18 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
   if (!ctx.isLinux) return undefined
   const blocks: ShellBlock[] = [
     ...headerLines(ctx, 'In-container check of the ECS task role').map(comment),
-    comment('Run inside a running container of the task, e.g. with "aws ecs execute-command" or "docker exec". Needs curl or wget.'),
+    comment(
+      'Run inside a running container of the task, e.g. with "aws ecs execute-command" or "docker exec". Needs curl or wget.',
+    ),
     line(raw('set -eu')),
     line(sh`expected_role=${ctx.arns.taskRole}`),
     blank,
     line(raw('fetch() {')),
-    line(raw('  if command -v curl >/dev/null 2>&1; then curl -fsS --max-time 5 "$1"; else wget -qO- -T 5 "$1"; fi')),
+    line(
+      raw(
+        '  if command -v curl >/dev/null 2>&1; then curl -fsS --max-time 5 "$1"; else wget -qO- -T 5 "$1"; fi',
+      ),
+    ),
     line(raw('}')),
     blank,
     line(raw('if [ -z "${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-}" ]; then')),
@@ -48,17 +57,25 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
   if (expectsImdsBlocked(ctx))
     blocks.push(
       blank,
-      comment('Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.'),
+      comment(
+        'Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.',
+      ),
       line(raw('reachable=no')),
       line(raw('if command -v curl >/dev/null 2>&1; then')),
       line(sh`  if curl -s -o /dev/null --max-time 2 ${IMDS_URL}; then reachable=yes; fi`),
       line(raw('else')),
       line(raw('  rc=0')),
       line(sh`  wget -q -T 2 -t 1 -O /dev/null ${IMDS_URL} || rc=$?`),
-      line(raw('  if [ "$rc" -ne 4 ]; then reachable=yes; fi'), 'wget exits 4 on a network failure and 8 on an HTTP error answer.', cite('§4.2', 'S2')),
+      line(
+        raw('  if [ "$rc" -ne 4 ]; then reachable=yes; fi'),
+        'wget exits 4 on a network failure and 8 on an HTTP error answer.',
+        cite('§4.2', 'S2'),
+      ),
       line(raw('fi')),
       line(raw('if [ "$reachable" = yes ]; then')),
-      line(sh`  echo ${`FAILED: ${INSTANCE_METADATA_ADDRESS} is reachable: the container can read the instance role's credentials.`} >&2`),
+      line(
+        sh`  echo ${`FAILED: ${INSTANCE_METADATA_ADDRESS} is reachable: the container can read the instance role's credentials.`} >&2`,
+      ),
       line(raw('  exit 1')),
       line(raw('fi')),
       line(sh`echo ${`OK: ${INSTANCE_METADATA_ADDRESS} (instance metadata) is blocked`}`),
@@ -66,7 +83,8 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
   const { text, sources } = renderShell({ interpreter: '/bin/sh', blocks })
   return {
     title: 'Credential check (in the container)',
-    usage: 'Run inside a container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured, and exits non-zero otherwise.',
+    usage:
+      'Run inside a container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured, and exits non-zero otherwise.',
     check: 'sh container/verify-credentials.sh',
     text,
     sources,
@@ -90,7 +108,9 @@ export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
       cite('§3.2, §3.3', 'S2', 'S3', 'S23'),
     ),
     psLine(ps`if ($credentials.RoleArn -ne $expectedRole) {`),
-    psLine(ps`    Write-Error ('FAILED: the credentials are for ' + $credentials.RoleArn + ', not ' + $expectedRole)`),
+    psLine(
+      ps`    Write-Error ('FAILED: the credentials are for ' + $credentials.RoleArn + ', not ' + $expectedRole)`,
+    ),
     psLine(ps`    exit 1`),
     psLine(ps`}`),
     psLine(ps`Write-Output ('OK: the task receives credentials for ' + $expectedRole)`),
@@ -98,7 +118,9 @@ export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
   if (expectsImdsBlocked(ctx))
     blocks.push(
       psBlank,
-      psComment('Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.'),
+      psComment(
+        'Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.',
+      ),
       psLine(ps`$reachable = $true`),
       psLine(ps`try {`),
       psLine(ps`    Invoke-WebRequest -Uri ${IMDS_URL} -TimeoutSec 2 -UseBasicParsing | Out-Null`),
@@ -106,7 +128,9 @@ export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
       psLine(ps`    $reachable = $null -ne $_.Exception.Response`),
       psLine(ps`}`),
       psLine(ps`if ($reachable) {`),
-      psLine(ps`    Write-Error ${`FAILED: ${INSTANCE_METADATA_ADDRESS} is reachable: the container can read the instance role's credentials.`}`),
+      psLine(
+        ps`    Write-Error ${`FAILED: ${INSTANCE_METADATA_ADDRESS} is reachable: the container can read the instance role's credentials.`}`,
+      ),
       psLine(ps`    exit 1`),
       psLine(ps`}`),
       psLine(ps`Write-Output ${`OK: ${INSTANCE_METADATA_ADDRESS} (instance metadata) is blocked`}`),
@@ -114,7 +138,8 @@ export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
   const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
   return {
     title: 'Credential check (in the container)',
-    usage: 'Run inside a Windows container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured.',
+    usage:
+      'Run inside a Windows container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured.',
     check: 'powershell -File container/verify-credentials.ps1',
     text,
     sources,

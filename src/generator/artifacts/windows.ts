@@ -1,7 +1,15 @@
 // Windows container instances: PowerShell user data and the container route script (reference §5).
 import { CREDENTIALS_ENDPOINT, INSTANCE_METADATA_ADDRESS } from '../../knowledge/agent.ts'
 import { cite } from '../../knowledge/sources.ts'
-import { ps, psBlank, psComment, psLine, psRaw, renderPowerShell, type PsBlock } from '../render/powershell.ts'
+import {
+  ps,
+  psBlank,
+  psComment,
+  psLine,
+  psRaw,
+  renderPowerShell,
+  type PsBlock,
+} from '../render/powershell.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 
@@ -10,10 +18,16 @@ export function userDataPs1(ctx: Context): ArtifactBody | undefined {
   const { config } = ctx
   const awsvpc = config.networkMode === 'awsvpc'
   // Switches for awsvpc (reference §5.2 [S8]); everything stays on one physical line (§0 rule 5).
-  const switches = awsvpc ? psRaw(config.blockInstanceMetadata ? ' -EnableTaskENI -AwsvpcBlockIMDS' : ' -EnableTaskENI') : psRaw('')
+  const switches = awsvpc
+    ? psRaw(config.blockInstanceMetadata ? ' -EnableTaskENI -AwsvpcBlockIMDS' : ' -EnableTaskENI')
+    : psRaw('')
   const blocks: PsBlock[] = [
     ...headerLines(ctx, 'EC2 user data for a Windows ECS container instance with task roles').map(psComment),
-    psLine(ps`Import-Module ECSTools`, 'ECSTools ships in the ECS-optimized Windows AMIs.', cite('§5.2', 'S3', 'S8')),
+    psLine(
+      ps`Import-Module ECSTools`,
+      'ECSTools ships in the ECS-optimized Windows AMIs.',
+      cite('§5.2', 'S3', 'S8'),
+    ),
     psLine(
       ps`Initialize-ECSAgent -Cluster ${config.clusterName} -EnableTaskIAMRole${switches}`,
       awsvpc
@@ -38,7 +52,9 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
   const block = ctx.config.blockInstanceMetadata
   const source = cite('§5.6', 'S3')
   const blocks: PsBlock[] = [
-    ...headerLines(ctx, 'Container route script for Windows task roles (default network mode)').map(psComment),
+    ...headerLines(ctx, 'Container route script for Windows task roles (default network mode)').map(
+      psComment,
+    ),
     psComment('Run at container start, before the application, for example from the entrypoint.'),
     psLine(ps`$ErrorActionPreference = 'Stop'`),
     psLine(
@@ -75,7 +91,8 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
   const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
   return {
     title: 'Container route script (Windows)',
-    usage: 'Run inside each Windows container of the task when it starts, before the application: it routes 169.254.170.2 to the credential proxy on the host. Not needed with awsvpc.',
+    usage:
+      'Run inside each Windows container of the task when it starts, before the application: it routes 169.254.170.2 to the credential proxy on the host. Not needed with awsvpc.',
     check: 'Get-NetRoute -DestinationPrefix 169.254.170.2/32',
     text,
     sources,

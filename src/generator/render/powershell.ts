@@ -2,6 +2,7 @@
 // interpolated value becomes a single-quoted literal, where nothing expands.
 import { formatCitation, type Citation } from '../../knowledge/sources.ts'
 import type { LineSource } from '../types.ts'
+import { commentLines } from './comment.ts'
 
 // PowerShell treats the typographic single quotes as quotes too; each is escaped by doubling it.
 const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g
@@ -22,7 +23,13 @@ export function ps(strings: TemplateStringsArray, ...values: PsValue[]): PsRaw {
     strings.reduce((out, part, i) => {
       const value = values[i]
       const rendered =
-        value === undefined ? '' : value instanceof PsRaw ? value.text : typeof value === 'number' ? String(value) : psQuote(value)
+        value === undefined
+          ? ''
+          : value instanceof PsRaw
+            ? value.text
+            : typeof value === 'number'
+              ? String(value)
+              : psQuote(value)
       return out + part + rendered
     }, ''),
   )
@@ -35,7 +42,12 @@ export type PsBlock =
 
 export const psComment = (text: string): PsBlock => ({ kind: 'comment', text })
 export const psBlank: PsBlock = { kind: 'blank' }
-export const psLine = (text: PsRaw, note?: string, citation?: Citation): PsBlock => ({ kind: 'line', line: text, note, citation })
+export const psLine = (text: PsRaw, note?: string, citation?: Citation): PsBlock => ({
+  kind: 'line',
+  line: text,
+  note,
+  citation,
+})
 
 export interface PsScript {
   /** EC2 user data wraps the script in <powershell> tags (reference §5.2 [S49]). */
@@ -43,25 +55,22 @@ export interface PsScript {
   blocks: PsBlock[]
 }
 
-// Comments never break lines, never hold control characters, and never close the <powershell> tag.
-function commentLines(text: string): string[] {
-  return text
-    .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? '\n' : ' '))
-    .replace(/</g, '(')
-    .replace(/>/g, ')')
-    .split('\n')
-    .map((l) => (l.trim() === '' ? '#' : `# ${l}`))
-}
+// Comments also never close the <powershell> tag of EC2 user data.
+const psCommentLines = (text: string) => commentLines(text.replace(/</g, '(').replace(/>/g, ')'))
 
 export function renderPowerShell(script: PsScript): { text: string; sources: LineSource[] } {
   const out: string[] = script.userDataTags ? ['<powershell>'] : []
   const sources: LineSource[] = []
   for (const block of script.blocks) {
-    if (block.kind === 'comment') out.push(...commentLines(block.text))
+    if (block.kind === 'comment') out.push(...psCommentLines(block.text))
     else if (block.kind === 'blank') out.push('')
     else {
       if (block.note || block.citation)
-        sources.push({ line: out.length + 1, note: block.note ?? '', source: block.citation ? formatCitation(block.citation) : '' })
+        sources.push({
+          line: out.length + 1,
+          note: block.note ?? '',
+          source: block.citation ? formatCitation(block.citation) : '',
+        })
       // One physical line per command: a wrapped parameter loses its argument (reference §0 rule 5).
       if (/[\r\n]/.test(block.line.text)) throw new Error('PowerShell commands must stay on one line')
       out.push(block.line.text)

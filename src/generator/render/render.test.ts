@@ -12,8 +12,53 @@ import { comment, line, raw, renderShell, sh, shellQuote } from './shell.ts'
 // Text an attacker would try: quotes of every kind, expansions, separators, newlines, unicode.
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom(`'`, `"`, '$(id)', '`id`', '${HOME}', '\n', '; rm -rf /', '%PATH%', '\u2018x\u2019', "'; id; '", '!!', '\\', '*', '~root', '-rf', '=x', 'a b', '\u202e', ''),
-  fc.array(fc.constantFrom(`'`, `"`, '$', '(', ')', '`', '\n', ';', '%', 'é', '\u2019', ' ', '\\', '|', '&', '<', '>', '#', 'a'), { maxLength: 12 }).map((a) => a.join('')),
+  fc.constantFrom(
+    `'`,
+    `"`,
+    '$(id)',
+    '`id`',
+    '${HOME}',
+    '\n',
+    '; rm -rf /',
+    '%PATH%',
+    '\u2018x\u2019',
+    "'; id; '",
+    '!!',
+    '\\',
+    '*',
+    '~root',
+    '-rf',
+    '=x',
+    'a b',
+    '\u202e',
+    '',
+  ),
+  fc
+    .array(
+      fc.constantFrom(
+        `'`,
+        `"`,
+        '$',
+        '(',
+        ')',
+        '`',
+        '\n',
+        ';',
+        '%',
+        'é',
+        '\u2019',
+        ' ',
+        '\\',
+        '|',
+        '&',
+        '<',
+        '>',
+        '#',
+        'a',
+      ),
+      { maxLength: 12 },
+    )
+    .map((a) => a.join('')),
 )
 
 describe('shellQuote', () => {
@@ -51,7 +96,10 @@ describe('renderShell', () => {
   })
 
   it('keeps comments on comment lines, whatever they contain', () => {
-    const { text } = renderShell({ interpreter: '/bin/sh', blocks: [comment('a\nrm -rf /\r\u0007b'), line(raw('true'))] })
+    const { text } = renderShell({
+      interpreter: '/bin/sh',
+      blocks: [comment('a\nrm -rf /\r\u0007b'), line(raw('true'))],
+    })
     expect(text).toBe('#!/bin/sh\n# a\n# rm -rf / \u0020b\ntrue\n'.replace(' \u0020', '  '))
     expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['true'])
   })
@@ -75,7 +123,9 @@ function readVerbatimString(text: string): { value: string; end: number } | unde
 
 describe('psQuote', () => {
   it('doubles every kind of single quote PowerShell recognises', () => {
-    expect(psQuote(`it's \u2018a\u2019 \u201Ab\u201B`)).toBe(`'it''s \u2018\u2018a\u2019\u2019 \u201A\u201Ab\u201B\u201B'`)
+    expect(psQuote(`it's \u2018a\u2019 \u201Ab\u201B`)).toBe(
+      `'it''s \u2018\u2018a\u2019\u2019 \u201A\u201Ab\u201B\u201B'`,
+    )
   })
 
   it('reads back as one verbatim string with the original value (spec tokenizer, 1000 strings)', () => {
@@ -100,8 +150,12 @@ describe('psQuote', () => {
 
   it('keeps PowerShell commands on one line and comments inside the user-data tags', () => {
     // Even inside a quoted value a line break would split the command: it is refused outright.
-    expect(() => renderPowerShell({ userDataTags: false, blocks: [psLine(ps`Write-Output ${'a\nb'}`)] })).toThrow(/one line/)
-    expect(() => renderPowerShell({ userDataTags: false, blocks: [psLine(ps`Write-Output 'a'\nWrite-Output 'b'`)] })).toThrow(/one line/)
+    expect(() =>
+      renderPowerShell({ userDataTags: false, blocks: [psLine(ps`Write-Output ${'a\nb'}`)] }),
+    ).toThrow(/one line/)
+    expect(() =>
+      renderPowerShell({ userDataTags: false, blocks: [psLine(ps`Write-Output 'a'\nWrite-Output 'b'`)] }),
+    ).toThrow(/one line/)
     const { text } = renderPowerShell({ userDataTags: true, blocks: [psComment('x </powershell> y\nz')] })
     expect(text).toBe('<powershell>\n# x (/powershell) y\n# z\n</powershell>\n')
   })
@@ -109,7 +163,12 @@ describe('psQuote', () => {
 
 describe('renderEcsConfig', () => {
   it('writes KEY=VALUE lines with values taken literally', () => {
-    expect(renderEcsConfig([['ECS_CLUSTER', 'prod'], ['ECS_ENABLE_TASK_IAM_ROLE', 'true']])).toBe('ECS_CLUSTER=prod\nECS_ENABLE_TASK_IAM_ROLE=true\n')
+    expect(
+      renderEcsConfig([
+        ['ECS_CLUSTER', 'prod'],
+        ['ECS_ENABLE_TASK_IAM_ROLE', 'true'],
+      ]),
+    ).toBe('ECS_CLUSTER=prod\nECS_ENABLE_TASK_IAM_ROLE=true\n')
   })
   it('refuses what ecs-init would misread: newlines, surrounding spaces, bad keys', () => {
     expect(() => renderEcsConfig([['ECS_CLUSTER', 'a\nECS_X=1']])).toThrow()

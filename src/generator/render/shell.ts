@@ -2,6 +2,7 @@
 // in this repository; every interpolated value is quoted, so user text can only ever be one literal word.
 import { formatCitation, type Citation } from '../../knowledge/sources.ts'
 import type { LineSource } from '../types.ts'
+import { commentLines } from './comment.ts'
 
 const BARE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/
 
@@ -28,7 +29,9 @@ function renderValue(value: ShellValue): string {
 
 /** A command line: `sh\`iptables -I DOCKER-USER 1 -d ${address}\``; values are quoted, lists become words. */
 export function sh(strings: TemplateStringsArray, ...values: ShellValue[]): ShellRaw {
-  return new ShellRaw(strings.reduce((out, part, i) => out + part + (i < values.length ? renderValue(values[i]!) : ''), ''))
+  return new ShellRaw(
+    strings.reduce((out, part, i) => out + part + (i < values.length ? renderValue(values[i]!) : ''), ''),
+  )
 }
 
 export type ShellBlock =
@@ -48,20 +51,14 @@ export const line = (text: ShellRaw, note?: string, citation?: Citation): ShellB
 
 /** Indents comments and lines (for case branches); heredoc bodies are never touched. */
 export function indented(blocks: ShellBlock[], indent = '    '): ShellBlock[] {
-  return blocks.map((b) => (b.kind === 'comment' || b.kind === 'line' ? { ...b, indent: (b.indent ?? '') + indent } : b))
+  return blocks.map((b) =>
+    b.kind === 'comment' || b.kind === 'line' ? { ...b, indent: (b.indent ?? '') + indent } : b,
+  )
 }
 
 export interface ShellScript {
   interpreter: '/bin/bash' | '/bin/sh'
   blocks: ShellBlock[]
-}
-
-/** Comments hold no line breaks or control characters, so nothing can step out of them. */
-function commentLines(text: string, indent = ''): string[] {
-  return text
-    .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? '\n' : ' '))
-    .split('\n')
-    .map((l) => (l.trim() === '' ? `${indent}#` : `${indent}# ${l}`))
 }
 
 /** A heredoc terminator that no body line equals, so the body cannot end the heredoc early. */
@@ -76,7 +73,12 @@ export function renderShell(script: ShellScript): { text: string; sources: LineS
   const out: string[] = [`#!${script.interpreter}`]
   const sources: LineSource[] = []
   const cite = (note: string | undefined, citation: Citation | undefined) => {
-    if (note || citation) sources.push({ line: out.length + 1, note: note ?? '', source: citation ? formatCitation(citation) : '' })
+    if (note || citation)
+      sources.push({
+        line: out.length + 1,
+        note: note ?? '',
+        source: citation ? formatCitation(citation) : '',
+      })
   }
   for (const block of script.blocks) {
     switch (block.kind) {
