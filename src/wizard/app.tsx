@@ -1,48 +1,126 @@
-// A first page: the configuration from the link, its findings and every generated file.
-// The full wizard (steps, editor, downloads) builds on this.
-import { useMemo } from 'react'
-import { useRouterState } from '@tanstack/react-router'
-import { decodePermalink } from '../config/permalink.ts'
+// The wizard: the steps beside the output, which follows every keystroke. The configuration lives in the
+// URL (use-config.ts); the generated files are derived from it, never stored.
+import { useEffect, useMemo, useRef } from 'react'
+import { configSchema } from '../config/schema.ts'
+import { labelAt } from '../config/schema-kit.ts'
 import { generate } from '../generator/generate.ts'
+import type { Finding } from '../generator/types.ts'
+import { fieldId } from './config-paths.ts'
+import { WizardContext } from './fields.tsx'
+import { OutputPanel } from './output-panel.tsx'
+import { AccessStep } from './steps/access-step.tsx'
+import { NamesStep } from './steps/names-step.tsx'
+import { NetworkStep } from './steps/network-step.tsx'
+import { PlatformStep } from './steps/platform-step.tsx'
+import { ReviewStep } from './steps/review-step.tsx'
+import { siteBaseUrl, useConfig } from './use-config.ts'
+import { STEPS, useDraftStore, useUiStore, type Step } from './ui-store.ts'
+
+const STEP_VIEWS: Record<Step, () => React.JSX.Element> = {
+  Platform: PlatformStep,
+  Network: NetworkStep,
+  Access: AccessStep,
+  Names: NamesStep,
+  Review: ReviewStep,
+}
 
 export function App() {
-  const query = useRouterState({ select: (s) => (s.location.search as { query?: string }).query ?? '' })
-  const { config, issues } = useMemo(() => decodePermalink(query ? `#/?${query}` : '#/'), [query])
-  const result = useMemo(() => generate(config), [config])
+  const { config, linkIssues, update } = useConfig()
+  const result = useMemo(() => generate(config, { baseUrl: siteBaseUrl() }), [config])
+  const drafts = useDraftStore((s) => s.drafts)
+  const step = useUiStore((s) => s.step)
+  const setStep = useUiStore((s) => s.setStep)
+  const focusField = useUiStore((s) => s.focusField)
+  const fieldFocused = useUiStore((s) => s.fieldFocused)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const firstRender = useRef(true)
+
+  // Fields holding text that is not valid yet: listed with the findings, so the output's state is explained.
+  const invalid: Finding[] = useMemo(
+    () =>
+      Object.keys(drafts).map((field) => ({
+        severity: 'error',
+        field,
+        message: `${labelAt(configSchema, field) ?? field} is not valid yet: the files use its last valid value.`,
+        source: 'reference §9',
+      })),
+    [drafts],
+  )
+
+  useEffect(() => {
+    if (focusField) {
+      document.getElementById(fieldId(focusField))?.focus()
+      fieldFocused()
+    }
+  }, [focusField, step, fieldFocused])
+
+  // Moving between steps puts focus on the step's heading, so keyboard and screen-reader users follow.
+  useEffect(() => {
+    if (firstRender.current) firstRender.current = false
+    else if (!useUiStore.getState().focusField) heading.current?.focus()
+  }, [step])
+
+  const StepView = STEP_VIEWS[step]
+  const index = STEPS.indexOf(step)
   return (
-    <main className="page">
-      <h1>ECS task role setup</h1>
-      <p>
-        {config.os === 'linux' ? 'Linux' : 'Windows'}, {config.ami}, {config.networkMode} network mode,
-        cluster {config.clusterName} in {config.region}. Nothing you enter leaves this page.
-      </p>
-      {issues.length > 0 && (
-        <section role="status" aria-label="Link notice" className="notice">
-          <h2>Parts of the link were ignored</h2>
-          <ul>
-            {issues.map((issue, i) => (
-              <li key={i}>{issue.message}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <section aria-label="Findings">
-        <h2>Findings</h2>
-        <ul>
-          {result.findings.map((f, i) => (
-            <li key={i} className={`finding finding-${f.severity}`}>
-              <strong>{f.severity}</strong> {f.message} <small>({f.source})</small>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {result.files.map((file) => (
-        <section key={file.path} aria-label={file.path}>
-          <h2>{file.path}</h2>
-          <p>{file.usage}</p>
-          <pre tabIndex={0}>{file.text}</pre>
-        </section>
-      ))}
-    </main>
+    <WizardContext.Provider value={{ config, update, findings: result.findings }}>
+      <div className="app">
+        <header className="app-header">
+          <h1>ECS task role setup</h1>
+          <p>
+            IAM roles for Amazon ECS tasks on EC2, for Linux and Windows. Everything is generated in this
+            page: nothing you type leaves your browser, and the link holds the whole configuration.
+          </p>
+        </header>
+        {linkIssues.length > 0 && (
+          <section className="notice notice-warning" role="status" aria-label="Link notice">
+            <h2>Parts of the link were ignored</h2>
+            <ul>
+              {linkIssues.map((issue, i) => (
+                <li key={i}>{issue.message}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <div className="layout">
+          <section className="wizard" aria-labelledby="step-title">
+            <nav aria-label="Steps">
+              <ol className="steps">
+                {STEPS.map((s, i) => (
+                  <li key={s}>
+                    <button
+                      type="button"
+                      aria-current={s === step ? 'step' : undefined}
+                      onClick={() => setStep(s)}
+                    >
+                      <span className="step-number">{i + 1}</span> {s}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+            <h2 id="step-title" ref={heading} tabIndex={-1}>
+              {step}
+            </h2>
+            <form className="step-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
+              <StepView />
+            </form>
+            <div className="step-nav">
+              {index > 0 && (
+                <button type="button" className="secondary" onClick={() => setStep(STEPS[index - 1]!)}>
+                  Back: {STEPS[index - 1]}
+                </button>
+              )}
+              {index < STEPS.length - 1 && (
+                <button type="button" onClick={() => setStep(STEPS[index + 1]!)}>
+                  Next: {STEPS[index + 1]}
+                </button>
+              )}
+            </div>
+          </section>
+          <OutputPanel result={result} invalid={invalid} />
+        </div>
+      </div>
+    </WizardContext.Provider>
   )
 }

@@ -1,0 +1,27 @@
+// Monaco, bundled locally: the slim 0.57 entry points (reference/toolchain.md §2), workers served from this
+// origin. Imported only through the lazy code editor, so the first page load never pays for it.
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
+import * as monaco from 'monaco-editor/editor'
+import 'monaco-editor/features/codicon/register' // else icons render as boxes
+import 'monaco-editor/features/find/register'
+import 'monaco-editor/features/folding/register'
+import 'monaco-editor/features/bracketMatching/register'
+import 'monaco-editor/features/clipboard/register'
+import 'monaco-editor/features/contextmenu/register'
+import 'monaco-editor/features/hover/register'
+import 'monaco-editor/features/wordHighlighter/register'
+import 'monaco-editor/features/documentSymbols/register' // the diff editor needs IOutlineModelService
+import 'monaco-editor/languages/definitions/shell/register'
+import 'monaco-editor/languages/definitions/powershell/register'
+import 'monaco-editor/languages/definitions/ini/register'
+import 'monaco-editor/languages/features/json/register' // JSON validation as you type (json worker)
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    // An explicit editor worker: without it the diff editor times out (toolchain.md gotcha 6).
+    return label === 'json' ? new JsonWorker() : new EditorWorker()
+  },
+}
+
+export { monaco }

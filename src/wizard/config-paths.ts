@@ -1,0 +1,39 @@
+// Reading and writing a config value by its dotted path (the same paths the schema, the permalink and the
+// findings use), and the step each field belongs to.
+import type { WizardConfig } from '../config/schema.ts'
+import type { Step } from './ui-store.ts'
+
+export function getPath(config: WizardConfig, path: string): unknown {
+  let node: unknown = config
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return node
+}
+
+/** A copy of `config` with `value` at `path` (undefined removes an optional value). */
+export function setPath(config: WizardConfig, path: string, value: unknown): WizardConfig {
+  const copy = structuredClone(config) as unknown as Record<string, unknown>
+  const parts = path.split('.')
+  let node = copy
+  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>
+  const last = parts.at(-1)!
+  if (value === undefined) delete node[last]
+  else node[last] = value
+  return copy as unknown as WizardConfig
+}
+
+const STEP_OF_FIELD: [RegExp, Step][] = [
+  [/^(os|ami|hostFamily)$/, 'Platform'],
+  [/^(networkMode|blockInstanceMetadata)$/, 'Network'],
+  [/^(buckets|configObject)(\.|$)/, 'Access'],
+]
+
+export function stepOfField(field: string | undefined): Step {
+  if (!field) return 'Review'
+  return STEP_OF_FIELD.find(([re]) => re.test(field))?.[1] ?? 'Names'
+}
+
+/** The DOM id of a field's input. */
+export const fieldId = (path: string) => `field-${path.replace(/\./g, '-')}`

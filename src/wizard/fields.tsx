@@ -1,0 +1,207 @@
+// Form fields bound to a config path. Each has a visible label that is its accessible name, a marker when
+// it differs from the default, and its messages (schema errors, findings) tied to it by aria-describedby.
+// Text that is not valid yet stays a draft next to the field and never reaches the URL.
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react'
+import { DEFAULT_CONFIG, readConfig, type WizardConfig } from '../config/schema.ts'
+import type { Finding } from '../generator/types.ts'
+import { fieldId, getPath, setPath } from './config-paths.ts'
+import { useDraftStore } from './ui-store.ts'
+
+export interface WizardContextValue {
+  config: WizardConfig
+  update: (change: (config: WizardConfig) => WizardConfig) => void
+  findings: Finding[]
+}
+
+export const WizardContext = createContext<WizardContextValue | null>(null)
+
+export function useWizard(): WizardContextValue {
+  const value = useContext(WizardContext)
+  if (!value) throw new Error('useWizard outside WizardContext')
+  return value
+}
+
+/** The schema's message for `value` at `path`, or undefined when the value is fine. */
+function problemAt(config: WizardConfig, path: string, value: unknown): string | undefined {
+  return readConfig(setPath(config, path, value)).issues.find((i) => i.field === path)?.message
+}
+
+interface FieldShellProps {
+  path: string
+  label: string
+  hint?: ReactNode
+  problem?: string
+  children: (props: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
+  inline?: boolean
+}
+
+/** Label, control, hint and messages for one field. */
+function FieldShell({ path, label, hint, problem, children, inline }: FieldShellProps) {
+  const { config, findings } = useWizard()
+  const hintId = useId()
+  const messageId = useId()
+  const id = fieldId(path)
+  const messages = findings.filter((f) => f.field === path && f.severity !== 'info')
+  const defaultValue = getPath(DEFAULT_CONFIG, path)
+  const changed =
+    defaultValue !== undefined && JSON.stringify(getPath(config, path)) !== JSON.stringify(defaultValue)
+  const hasMessages = problem !== undefined || messages.length > 0
+  const describedBy =
+    [hint ? hintId : undefined, hasMessages ? messageId : undefined].filter(Boolean).join(' ') || undefined
+  const control = children({
+    id,
+    describedBy,
+    invalid: problem !== undefined || messages.some((m) => m.severity === 'error'),
+  })
+  return (
+    <div className={`field${inline ? ' field-inline' : ''}`}>
+      {inline && control}
+      <label htmlFor={id}>
+        {label}
+        {changed && (
+          <span className="changed" title="Changed from the default">
+            {' '}
+            <span aria-hidden="true">●</span>
+            <span className="visually-hidden"> (changed)</span>
+          </span>
+        )}
+      </label>
+      {!inline && control}
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {hasMessages && (
+        <div id={messageId} className="field-messages">
+          {problem && <p className="message message-error">{problem}</p>}
+          {messages.map((m, i) => (
+            <p key={i} className={`message message-${m.severity}`}>
+              <span className="visually-hidden">{m.severity}: </span>
+              {m.message}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}
+
+export function SelectField<V extends string>(props: {
+  path: string
+  label: string
+  options: readonly (readonly [V, string])[]
+  hint?: ReactNode
+  onSelect?: (value: V) => void
+}) {
+  const { config, update } = useWizard()
+  // An optional choice that is not set shows its first option, which is also its default.
+  const value = (getPath(config, props.path) ?? props.options[0]?.[0]) as V
+  return (
+    <FieldShell path={props.path} label={props.label} hint={props.hint}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          value={value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => {
+            const next = e.target.value as V
+            if (props.onSelect) props.onSelect(next)
+            else update((c) => setPath(c, props.path, next))
+          }}
+        >
+          {props.options.map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  )
+}
+
+export function CheckboxField(props: { path: string; label: string; hint?: ReactNode }) {
+  const { config, update } = useWizard()
+  const checked = getPath(config, props.path) === true
+  return (
+    <FieldShell path={props.path} label={props.label} hint={props.hint} inline>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          aria-describedby={describedBy}
+          onChange={(e) => update((c) => setPath(c, props.path, e.target.checked))}
+        />
+      )}
+    </FieldShell>
+  )
+}
+
+type TextKind = 'text' | 'integer'
+
+/**
+ * A text or number field. Valid input goes to the URL at once; invalid input stays a draft (kept for
+ * this tab's session) with its message, so nothing typed is lost and the output keeps the last valid value.
+ */
+export function TextField(props: {
+  path: string
+  label: string
+  hint?: ReactNode
+  optional?: boolean
+  kind?: TextKind
+  placeholder?: string
+  list?: string
+  autoComplete?: string
+}) {
+  const { config, update } = useWizard()
+  const { path, optional, kind = 'text' } = props
+  const stored = getPath(config, path)
+  const storedText = typeof stored === 'string' || typeof stored === 'number' ? String(stored) : ''
+  const draft = useDraftStore((s) => s.drafts[path])
+  const setDraft = useDraftStore((s) => s.setDraft)
+  const [text, setText] = useState(draft ?? storedText)
+  // Follow the URL (presets, back/forward, links) unless the user holds an invalid draft here.
+  useEffect(() => {
+    if (draft === undefined) setText(storedText)
+  }, [storedText, draft])
+
+  const parse = (t: string): unknown => {
+    if (optional && t === '') return undefined
+    if (kind === 'integer') return /^\d{1,9}$/.test(t) ? Number(t) : t
+    return t
+  }
+  const problem = draft === undefined ? undefined : problemAt(config, path, parse(draft))
+
+  return (
+    <FieldShell path={path} label={props.label} hint={props.hint} problem={problem}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type="text"
+          inputMode={kind === 'integer' ? 'numeric' : undefined}
+          value={text}
+          placeholder={props.placeholder}
+          list={props.list}
+          spellCheck={false}
+          autoComplete={props.autoComplete ?? 'off'}
+          autoCapitalize="off"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => {
+            const t = e.target.value
+            setText(t)
+            const value = parse(t)
+            if (problemAt(config, path, value) !== undefined) setDraft(path, t)
+            else {
+              setDraft(path, undefined)
+              update((c) => setPath(c, path, value))
+            }
+          }}
+        />
+      )}
+    </FieldShell>
+  )
+}

@@ -1,0 +1,172 @@
+// The output: findings, "Copy link" and "Download all", one tab per file grouped by where it goes, and the
+// ordered apply view.
+import { useState, type KeyboardEvent } from 'react'
+import type { Artifact, Destination, Finding, GenerateResult } from '../generator/types.ts'
+import { copyText, downloadBlob } from '../ui/transfer.ts'
+import { zipFiles } from '../ui/zip.ts'
+import { CopyFallback, FileView } from './file-view.tsx'
+import { FindingsList } from './findings-list.tsx'
+import { useEditStore, useUiStore } from './ui-store.ts'
+
+const GROUPS: readonly [Destination, string][] = [
+  ['setup', 'Setup'],
+  ['iam', 'IAM'],
+  ['ec2', 'EC2 launch'],
+  ['host', 'Host'],
+  ['ecs', 'Task definition'],
+  ['container', 'Container'],
+]
+
+export const APPLY = 'apply'
+const tabId = (key: string) => `tab-${key.replace(/[^a-z0-9]/gi, '-')}`
+
+/** Arrow keys move between the tabs of one group (WAI-ARIA tabs pattern). */
+function onTabKeys(event: KeyboardEvent<HTMLDivElement>) {
+  const tabs = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')]
+  const index = tabs.indexOf(document.activeElement as HTMLButtonElement)
+  if (index < 0) return
+  const next = {
+    ArrowRight: index + 1,
+    ArrowDown: index + 1,
+    ArrowLeft: index - 1,
+    ArrowUp: index - 1,
+    Home: 0,
+    End: tabs.length - 1,
+  }[event.key]
+  if (next === undefined) return
+  event.preventDefault()
+  const target = tabs[(next + tabs.length) % tabs.length]!
+  target.focus()
+  target.click()
+}
+
+function ApplyView({ files, onOpen }: { files: Artifact[]; onOpen: (path: string) => void }) {
+  return (
+    <article className="apply-view" aria-labelledby="apply-title">
+      <h3 id="apply-title">Apply, in this order</h3>
+      <ol>
+        <li>
+          <strong>Download all</strong> and unzip: the scripts read the JSON files from the folders next to
+          them.
+        </li>
+        {files.map((file) => (
+          <li key={file.path}>
+            <button type="button" className="link" onClick={() => onOpen(file.path)}>
+              {file.title} <code>{file.path}</code>
+            </button>
+            <p>{file.usage}</p>
+            {file.check && (
+              <p>
+                Check: <code>{file.check}</code>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </article>
+  )
+}
+
+export function OutputPanel({ result, invalid }: { result: GenerateResult; invalid: Finding[] }) {
+  const selected = useUiStore((s) => s.selected)
+  const select = useUiStore((s) => s.select)
+  const edits = useEditStore((s) => s.edits)
+  const [linkFallback, setLinkFallback] = useState(false)
+  const [status, setStatus] = useState('')
+  const files = result.files
+  const current = files.find((f) => f.path === selected)
+  const shown = current ? current.path : APPLY
+
+  const tab = (key: string, label: string, edited: boolean) => (
+    <button
+      key={key}
+      type="button"
+      role="tab"
+      id={tabId(key)}
+      aria-selected={shown === key}
+      aria-controls="file-panel"
+      tabIndex={shown === key ? 0 : -1}
+      onClick={() => select(key)}
+    >
+      {label}
+      {edited && <span className="badge badge-edited"> edited</span>}
+    </button>
+  )
+
+  return (
+    <section className="output" aria-labelledby="output-title">
+      <div className="output-header">
+        <h2 id="output-title">Generated files</h2>
+        <div className="output-actions">
+          <button
+            type="button"
+            onClick={() => {
+              void copyText(window.location.href).then((ok) => {
+                if (ok) setStatus('Link copied')
+                else setLinkFallback(true)
+              })
+            }}
+          >
+            Copy link
+          </button>
+          <button
+            type="button"
+            disabled={files.length === 0}
+            onClick={() => {
+              const zip = zipFiles(files.map((f) => ({ path: f.path, text: edits[f.path]?.text ?? f.text })))
+              downloadBlob('ecs-task-role-setup.zip', new Blob([zip], { type: 'application/zip' }))
+            }}
+          >
+            Download all (.zip)
+          </button>
+        </div>
+      </div>
+      <p className="visually-hidden" role="status">
+        {status}
+      </p>
+      {linkFallback && (
+        <CopyFallback
+          text={window.location.href}
+          label="Link to this configuration"
+          onClose={() => setLinkFallback(false)}
+        />
+      )}
+      <FindingsList findings={[...invalid, ...result.findings]} compact />
+      {files.length === 0 ? (
+        <p className="notice notice-error">Fix the fields marked above to see the files.</p>
+      ) : (
+        <>
+          <nav className="file-tabs" aria-label="Files">
+            <div className="tab-group">
+              <span className="tab-group-label" aria-hidden="true">
+                Overview
+              </span>
+              <div role="tablist" aria-label="Overview" onKeyDown={onTabKeys}>
+                {tab(APPLY, 'Apply steps', false)}
+              </div>
+            </div>
+            {GROUPS.map(([destination, label]) => {
+              const group = files.filter((f) => f.destination === destination)
+              if (group.length === 0) return null
+              return (
+                <div key={destination} className="tab-group">
+                  <span className="tab-group-label" aria-hidden="true">
+                    {label}
+                  </span>
+                  <div role="tablist" aria-label={label} onKeyDown={onTabKeys}>
+                    {group.map((f) =>
+                      tab(f.path, f.path.slice(f.path.indexOf('/') + 1), edits[f.path] !== undefined),
+                    )}
+                  </div>
+                </div>
+              )
+            })}
+          </nav>
+          <div id="file-panel" role="tabpanel" aria-labelledby={tabId(shown)} className="file-panel">
+            {current ? <FileView file={current} /> : <ApplyView files={files} onOpen={select} />}
+          </div>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,80 @@
+// UI state only (architecture.md): the step, the selected file, the user's edits and unsaved drafts.
+// The configuration itself lives in the URL and is never copied here.
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+
+export const STEPS = ['Platform', 'Network', 'Access', 'Names', 'Review'] as const
+export type Step = (typeof STEPS)[number]
+
+/** A user's edit of a generated file, with the generated text it was made from. */
+export interface FileEdit {
+  text: string
+  generatedFrom: string
+}
+
+interface UiState {
+  step: Step
+  /** A file path, or "apply" for the ordered apply view. */
+  selected: string
+  /** A field to focus once its step has rendered (from a finding's link). */
+  focusField: string | undefined
+  setStep: (step: Step) => void
+  select: (selected: string) => void
+  goToField: (field: string, step: Step) => void
+  fieldFocused: () => void
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  step: 'Platform',
+  selected: 'apply',
+  focusField: undefined,
+  setStep: (step) => set({ step }),
+  select: (selected) => set({ selected }),
+  goToField: (field, step) => set({ step, focusField: field }),
+  fieldFocused: () => set({ focusField: undefined }),
+}))
+
+interface EditState {
+  edits: Record<string, FileEdit>
+  setEdit: (path: string, edit: FileEdit) => void
+  resetEdit: (path: string) => void
+}
+
+// Edits survive a reload: kept in this browser's localStorage, never sent anywhere.
+export const useEditStore = create<EditState>()(
+  persist(
+    (set) => ({
+      edits: {},
+      setEdit: (path, edit) => set((s) => ({ edits: { ...s.edits, [path]: edit } })),
+      resetEdit: (path) =>
+        set((s) => {
+          const edits = { ...s.edits }
+          delete edits[path]
+          return { edits }
+        }),
+    }),
+    { name: 'ecs-task-role-wizard.edits', version: 1, storage: createJSONStorage(() => localStorage) },
+  ),
+)
+
+interface DraftState {
+  /** Text typed into a field that is not valid yet, so not in the URL; kept for this tab's session. */
+  drafts: Record<string, string>
+  setDraft: (field: string, text: string | undefined) => void
+}
+
+export const useDraftStore = create<DraftState>()(
+  persist(
+    (set) => ({
+      drafts: {},
+      setDraft: (field, text) =>
+        set((s) => {
+          const drafts = { ...s.drafts }
+          if (text === undefined) delete drafts[field]
+          else drafts[field] = text
+          return { drafts }
+        }),
+    }),
+    { name: 'ecs-task-role-wizard.drafts', version: 1, storage: createJSONStorage(() => sessionStorage) },
+  ),
+)
