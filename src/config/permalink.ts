@@ -8,9 +8,12 @@ import { migrateEntries, type Entries } from './migrate.ts'
 export const VERSION_KEY = 'v'
 export const MAX_PERMALINK_LENGTH = 16_384
 
-/** Percent-encodes a key or value, leaving the characters that read well and are safe in a fragment. */
+/**
+ * Percent-encodes a key or value, leaving ":" and "@" readable. "/" stays encoded: the router normalises a
+ * trailing slash away, which would cut the "/" off a key prefix such as uploads/ at the end of the link.
+ */
 function encodePart(text: string): string {
-  return encodeURIComponent(text).replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%40/g, '@')
+  return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%40/g, '@')
 }
 
 /** The fragment for a config, `#/?v=1&…`, with only the values that differ from the defaults. */

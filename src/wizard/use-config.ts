@@ -8,6 +8,10 @@ import { router } from '../router.tsx'
 const currentQuery = (search: unknown) => (search as { query?: string }).query ?? ''
 const decodeQuery = (query: string) => decodePermalink(query ? `#/?${query}` : '#/')
 
+// The query most recently written. The router applies navigations asynchronously, so a keystroke that
+// follows another quickly must build on what was written, not on router state that has not caught up.
+let pendingQuery: string | undefined
+
 export function useConfig() {
   const query = useRouterState({ select: (s) => currentQuery(s.location.search) })
   const decoded = useMemo(() => decodeQuery(query), [query])
@@ -15,9 +19,12 @@ export function useConfig() {
   /** Applies `change` to the latest config (not a stale render's) and writes the result to the URL. */
   const update = useCallback(
     (change: (config: WizardConfig) => WizardConfig) => {
-      const latest = decodeQuery(currentQuery(router.state.location.search)).config
-      const next = change(structuredClone(latest))
-      void navigate({ to: '/', search: { query: encodePermalink(next).slice('#/?'.length) }, replace: true })
+      const latest = decodeQuery(pendingQuery ?? currentQuery(router.state.location.search)).config
+      const query = encodePermalink(change(structuredClone(latest))).slice('#/?'.length)
+      pendingQuery = query
+      void navigate({ to: '/', search: { query }, replace: true }).finally(() => {
+        if (pendingQuery === query) pendingQuery = undefined
+      })
     },
     [navigate],
   )
