@@ -40,9 +40,15 @@ export async function readAllFiles(page: Page): Promise<Record<string, string>> 
     await page.getByRole('button', { name: 'Copy', exact: true }).click()
     const fallback = page.getByRole('textbox', { name: `Text of ${path}` })
     files[path] = await fallback.inputValue()
-    await page.getByRole('group', { name: `Text of ${path}: copy by hand` }).getByRole('button', { name: 'Close' }).click()
+    await page
+      .getByRole('group', { name: `Text of ${path}: copy by hand` })
+      .getByRole('button', { name: 'Close' })
+      .click()
     if (index < DOWNLOADS_CHECKED_ONE_BY_ONE) {
-      const { name, bytes } = await download(page, page.getByRole('button', { name: 'Download', exact: true }))
+      const { name, bytes } = await download(
+        page,
+        page.getByRole('button', { name: 'Download', exact: true }),
+      )
       expect(name).toBe(path.slice(path.lastIndexOf('/') + 1))
       expect(bytes.toString('utf8')).toBe(files[path])
     }
@@ -55,8 +61,12 @@ export function unzip(bytes: Buffer): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-zip-'))
   const path = join(dir, 'all.zip')
   writeFileSync(path, bytes)
-  const script = 'import zipfile,json,sys\nz=zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))'
-  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as Record<string, string>
+  const script =
+    'import zipfile,json,sys\nz=zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))'
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })) as Record<
+    string,
+    string
+  >
 }
 
 /** Makes the clipboard unavailable, so copying shows the by-hand fallback (what the tests read). */
@@ -67,7 +77,12 @@ export async function withoutClipboard(page: Page): Promise<void> {
 }
 
 /** Focuses a field by its label and types into it with the keyboard, replacing what it held. */
-export async function typeInto(page: Page, label: string, text: string, scope: Page | Locator = page): Promise<void> {
+export async function typeInto(
+  page: Page,
+  label: string,
+  text: string,
+  scope: Page | Locator = page,
+): Promise<void> {
   const field = scope.getByLabel(label, { exact: true })
   await field.focus()
   await page.keyboard.press('ControlOrMeta+A')
@@ -76,11 +91,18 @@ export async function typeInto(page: Page, label: string, text: string, scope: P
 }
 
 /** Chooses an option of a focused select with the keyboard: type-ahead on its visible text. */
-export async function chooseWithKeyboard(page: Page, label: string, optionText: string, scope: Page | Locator = page): Promise<void> {
+export async function chooseWithKeyboard(
+  page: Page,
+  label: string,
+  optionText: string,
+  scope: Page | Locator = page,
+): Promise<void> {
   const select = scope.getByLabel(label, { exact: true })
   await select.focus()
   await page.keyboard.type(optionText)
-  await expect(select.locator('option:checked')).toHaveText(new RegExp(`^${optionText.replace(/[()]/g, '\\$&')}`))
+  await expect(select.locator('option:checked')).toHaveText(
+    new RegExp(`^${optionText.replace(/[()]/g, '\\$&')}`),
+  )
 }
 
 /** Goes to the next step with the keyboard. */

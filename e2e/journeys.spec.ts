@@ -4,7 +4,15 @@
 import { readConfig, type WizardConfig } from '../src/config/schema.ts'
 import { generate } from '../src/generator/generate.ts'
 import { expect, test } from './fixtures.ts'
-import { chooseWithKeyboard, download, nextStep, readAllFiles, typeInto, unzip, withoutClipboard } from './helpers.ts'
+import {
+  chooseWithKeyboard,
+  download,
+  nextStep,
+  readAllFiles,
+  typeInto,
+  unzip,
+  withoutClipboard,
+} from './helpers.ts'
 
 const BASE_URL = 'http://127.0.0.1:4173/'
 
@@ -24,7 +32,11 @@ async function copyLinkThroughFallback(page: import('@playwright/test').Page): P
   return field.inputValue()
 }
 
-async function expectSameDownloadsInNewPage(page: import('@playwright/test').Page, link: string, files: Record<string, string>) {
+async function expectSameDownloadsInNewPage(
+  page: import('@playwright/test').Page,
+  link: string,
+  files: Record<string, string>,
+) {
   const zip = await download(page, page.getByRole('button', { name: 'Download all (.zip)' }))
   expect(zip.name).toBe('ecs-task-role-setup.zip')
   expect(unzip(zip.bytes)).toEqual(files)
@@ -69,7 +81,9 @@ test('Linux journey: hand-started agent on a Debian host, two buckets', async ({
   await typeInto(page, 'Task role name', 'webTaskRole')
   await typeInto(page, 'Instance role name', 'webInstanceRole')
   await nextStep(page, 'Review')
-  await expect(page.getByText('cluster prod-web, account 012345678901, eu-west-1 (aws partition)')).toBeVisible()
+  await expect(
+    page.getByText('cluster prod-web, account 012345678901, eu-west-1 (aws partition)'),
+  ).toBeVisible()
 
   const expected = expectedFiles({
     ami: 'manual-agent',
@@ -89,7 +103,9 @@ test('Linux journey: hand-started agent on a Debian host, two buckets', async ({
   expect(files).toEqual(expected)
 
   const link = await copyLinkThroughFallback(page)
-  expect(link).toBe(`${BASE_URL}#/?v=1&ami=manual-agent&hostFamily=debian&region=eu-west-1&accountId=012345678901&clusterName=prod-web&taskRoleName=webTaskRole&instanceRoleName=webInstanceRole&buckets.0.name=web-assets&buckets.0.access=read-write&buckets.0.prefix=uploads%2F&buckets.1.name=web-logs&buckets.1.access=write&buckets.1.prefix=app%2F`)
+  expect(link).toBe(
+    `${BASE_URL}#/?v=1&ami=manual-agent&hostFamily=debian&region=eu-west-1&accountId=012345678901&clusterName=prod-web&taskRoleName=webTaskRole&instanceRoleName=webInstanceRole&buckets.0.name=web-assets&buckets.0.access=read-write&buckets.0.prefix=uploads%2F&buckets.1.name=web-logs&buckets.1.access=write&buckets.1.prefix=app%2F`,
+  )
   await expectSameDownloadsInNewPage(page, link, files)
 })
 
@@ -137,7 +153,7 @@ test('Windows journey: Windows Server 2019, default (NAT) mode, GovCloud', async
   const files = await readAllFiles(page)
   expect(files).toEqual(expected)
   expect(files['ec2/user-data.ps1']).toContain("Initialize-ECSAgent -Cluster 'windows' -EnableTaskIAMRole")
-  expect(files['iam/task-role-policy.json']).toContain('arn:aws-us-gov:s3:::gov-reports/team\'s (2026)/*')
+  expect(files['iam/task-role-policy.json']).toContain("arn:aws-us-gov:s3:::gov-reports/team's (2026)/*")
 
   const link = await copyLinkThroughFallback(page)
   expect(link).toContain('accountId=000000000042')

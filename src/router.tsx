@@ -4,7 +4,8 @@
 import { createHashHistory, createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
 import { App } from './wizard/app.tsx'
 
-const rootRoute = createRootRoute()
+// An unknown path (a mangled link) still opens the wizard; use-config.ts says the path was ignored.
+const rootRoute = createRootRoute({ notFoundComponent: App })
 
 export const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: App })
 

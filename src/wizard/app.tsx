@@ -47,18 +47,19 @@ export function App() {
     [drafts],
   )
 
+  // Moving between steps puts focus on the step's heading, so keyboard and screen-reader users follow.
+  // It runs before the field-focus effect below, which wins when a finding's link asked for a field.
+  useEffect(() => {
+    if (firstRender.current) firstRender.current = false
+    else if (!useUiStore.getState().focusField) heading.current?.focus()
+  }, [step])
+
   useEffect(() => {
     if (focusField) {
       document.getElementById(fieldId(focusField))?.focus()
       fieldFocused()
     }
   }, [focusField, step, fieldFocused])
-
-  // Moving between steps puts focus on the step's heading, so keyboard and screen-reader users follow.
-  useEffect(() => {
-    if (firstRender.current) firstRender.current = false
-    else if (!useUiStore.getState().focusField) heading.current?.focus()
-  }, [step])
 
   const StepView = STEP_VIEWS[step]
   const index = STEPS.indexOf(step)

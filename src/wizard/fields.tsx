@@ -44,13 +44,19 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
   const id = fieldId(path)
   const messages = findings.filter((f) => f.field === path && f.severity !== 'info')
   const defaultValue = getPath(DEFAULT_CONFIG, path)
-  const changed = defaultValue !== undefined && JSON.stringify(getPath(config, path)) !== JSON.stringify(defaultValue)
+  const changed =
+    defaultValue !== undefined && JSON.stringify(getPath(config, path)) !== JSON.stringify(defaultValue)
   const hasMessages = problem !== undefined || messages.length > 0
   // The label stays exactly the field's name; "changed" is part of the description instead.
   const describedBy =
-    [hint ? hintId : undefined, hasMessages ? messageId : undefined, changed ? changedId : undefined].filter(Boolean).join(' ') ||
-    undefined
-  const control = children({ id, describedBy, invalid: problem !== undefined || messages.some((m) => m.severity === 'error') })
+    [hint ? hintId : undefined, hasMessages ? messageId : undefined, changed ? changedId : undefined]
+      .filter(Boolean)
+      .join(' ') || undefined
+  const control = children({
+    id,
+    describedBy,
+    invalid: problem !== undefined || messages.some((m) => m.severity === 'error'),
+  })
   return (
     <div className={`field${inline ? ' field-inline' : ''}`}>
       {inline && control}

@@ -77,7 +77,14 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
   const current = files.find((f) => f.path === selected)
   const shown = current ? current.path : APPLY
 
-  const tab = (key: string, label: string, edited: boolean) => (
+  // Each group is its own tablist: its selected tab, or else its first, is the one Tab stops on.
+  const tab = (
+    key: string,
+    label: string,
+    edited: boolean,
+    firstOfGroup: boolean,
+    groupHasSelected: boolean,
+  ) => (
     <button
       key={key}
       type="button"
@@ -85,7 +92,7 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
       id={tabId(key)}
       aria-selected={shown === key}
       aria-controls="file-panel"
-      tabIndex={shown === key ? 0 : -1}
+      tabIndex={shown === key || (firstOfGroup && !groupHasSelected) ? 0 : -1}
       onClick={() => select(key)}
     >
       {label}
@@ -142,7 +149,7 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
                 Overview
               </span>
               <div role="tablist" aria-label="Overview" onKeyDown={onTabKeys}>
-                {tab(APPLY, 'Apply steps', false)}
+                {tab(APPLY, 'Apply steps', false, true, true)}
               </div>
             </div>
             {GROUPS.map(([destination, label]) => {
@@ -154,8 +161,14 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
                     {label}
                   </span>
                   <div role="tablist" aria-label={label} onKeyDown={onTabKeys}>
-                    {group.map((f) =>
-                      tab(f.path, f.path.slice(f.path.indexOf('/') + 1), edits[f.path] !== undefined),
+                    {group.map((f, i) =>
+                      tab(
+                        f.path,
+                        f.path.slice(f.path.indexOf('/') + 1),
+                        edits[f.path] !== undefined,
+                        i === 0,
+                        group.some((g) => g.path === shown),
+                      ),
                     )}
                   </div>
                 </div>

@@ -24,15 +24,26 @@ interface UiState {
   fieldFocused: () => void
 }
 
-export const useUiStore = create<UiState>()((set) => ({
-  step: 'Platform',
-  selected: 'apply',
-  focusField: undefined,
-  setStep: (step) => set({ step }),
-  select: (selected) => set({ selected }),
-  goToField: (field, step) => set({ step, focusField: field }),
-  fieldFocused: () => set({ focusField: undefined }),
-}))
+// The step and the open file are kept for this tab's session, so a reload returns to the same place.
+export const useUiStore = create<UiState>()(
+  persist(
+    (set) => ({
+      step: 'Platform',
+      selected: 'apply',
+      focusField: undefined,
+      setStep: (step) => set({ step }),
+      select: (selected) => set({ selected }),
+      goToField: (field, step) => set({ step, focusField: field }),
+      fieldFocused: () => set({ focusField: undefined }),
+    }),
+    {
+      name: 'ecs-task-role-wizard.ui',
+      version: 1,
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: ({ step, selected }) => ({ step, selected }),
+    },
+  ),
+)
 
 interface EditState {
   edits: Record<string, FileEdit>

@@ -14,7 +14,16 @@ let pendingQuery: string | undefined
 
 export function useConfig() {
   const query = useRouterState({ select: (s) => currentQuery(s.location.search) })
-  const decoded = useMemo(() => decodeQuery(query), [query])
+  const pathname = useRouterState({ select: (s) => s.location.pathname })
+  const decoded = useMemo(() => {
+    const result = decodeQuery(query)
+    if (pathname === '/') return result
+    const issue = {
+      field: '',
+      message: 'The link pointed at a page this tool does not have; its settings were read for the wizard.',
+    }
+    return { ...result, issues: [issue, ...result.issues] }
+  }, [query, pathname])
   const navigate = useNavigate()
   /** Applies `change` to the latest config (not a stale render's) and writes the result to the URL. */
   const update = useCallback(

@@ -78,9 +78,11 @@ export default function CodeEditor(props: CodeEditorProps) {
       }
     }
     const subscription = model.onDidChangeContent(() => latest.current.onChange(model.getValue()))
-    editorRef.current.focus()
     latest.current.onReady?.()
+    // The layer becomes visible once the parent has re-rendered for onReady; a hidden element takes no focus.
+    const frame = requestAnimationFrame(() => requestAnimationFrame(() => editorRef.current?.focus()))
     return () => {
+      cancelAnimationFrame(frame)
       subscription.dispose()
       dispose()
       model.dispose()
