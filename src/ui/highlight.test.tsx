@@ -1,0 +1,30 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { loadScenarios } from '../test-support/scenarios.ts'
+import { highlight } from './highlight.tsx'
+
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+
+describe('highlight', () => {
+  const files = loadScenarios().flatMap((s) => s.result.files)
+
+  it('shows exactly the generated text of every golden file, only wrapped in spans', () => {
+    expect(files.length).toBeGreaterThan(200)
+    for (const file of files)
+      expect(textOf(renderToStaticMarkup(<>{highlight(file.text, file.language)}</>))).toBe(file.text)
+  })
+
+  it('marks comments, strings and variables in shell', () => {
+    const html = renderToStaticMarkup(<>{highlight('# note\necho \'x\' "$HOME" $1', 'shell')}</>)
+    expect(html).toContain('<span class="tok-comment"># note</span>')
+    expect(html).toContain(`<span class="tok-string">&#x27;x&#x27;</span>`)
+    expect(html).toContain('<span class="tok-variable">$1</span>')
+  })
+})
