@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useId, useState, type ReactNode }
 import { DEFAULT_CONFIG, readConfig, type WizardConfig } from '../config/schema.ts'
 import type { Finding } from '../generator/types.ts'
 import { fieldId, getPath, setPath } from './config-paths.ts'
+import { noteKeystroke } from './perf.ts'
 import { useDraftStore } from './ui-store.ts'
 
 export interface WizardContextValue {
@@ -194,6 +195,7 @@ export function TextField(props: {
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
           onChange={(e) => {
+            noteKeystroke(e.timeStamp)
             const t = e.target.value
             setText(t)
             const value = parse(t)

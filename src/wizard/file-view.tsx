@@ -5,6 +5,7 @@ import type { Artifact } from '../generator/types.ts'
 import { highlight } from '../ui/highlight.tsx'
 import { copyText, downloadText } from '../ui/transfer.ts'
 import { usePrefersDark } from '../ui/use-prefers-dark.ts'
+import { noteEditIntent, noteEditorReady } from './perf.ts'
 import { useEditStore } from './ui-store.ts'
 
 const loadEditor = () => import('../ui/code-editor/code-editor.tsx')
@@ -74,7 +75,12 @@ export function FileView({ file }: { file: Artifact }) {
     setStatus('')
   }, [file.path])
 
+  useEffect(() => {
+    if (editorReady) noteEditorReady()
+  }, [editorReady])
+
   const startEditing = () => {
+    noteEditIntent()
     if (!editorOpen) setEditorReady(false)
     setEditing(true)
   }

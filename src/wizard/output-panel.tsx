@@ -1,11 +1,12 @@
 // The output: findings, "Copy link" and "Download all", one tab per file grouped by where it goes, and the
 // ordered apply view.
-import { useState, type KeyboardEvent } from 'react'
+import { useLayoutEffect, useState, type KeyboardEvent } from 'react'
 import type { Artifact, Destination, Finding, GenerateResult } from '../generator/types.ts'
 import { copyText, downloadBlob } from '../ui/transfer.ts'
 import { zipFiles } from '../ui/zip.ts'
 import { CopyFallback, FileView } from './file-view.tsx'
 import { FindingsList } from './findings-list.tsx'
+import { noteOutputRendered } from './perf.ts'
 import { useEditStore, useUiStore } from './ui-store.ts'
 
 const GROUPS: readonly [Destination, string][] = [
@@ -74,6 +75,7 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
   const [linkFallback, setLinkFallback] = useState(false)
   const [status, setStatus] = useState('')
   const files = result.files
+  useLayoutEffect(noteOutputRendered, [result])
   const current = files.find((f) => f.path === selected)
   const shown = current ? current.path : APPLY
 
