@@ -39,6 +39,17 @@ test('a finding links to its field, on the right step', async ({ page }) => {
   )
 })
 
+test('a finding about the AMI links to the AMI field on the first step', async ({ page }) => {
+  await page.goto('/#/?v=1&ami=al2')
+  await page.getByRole('button', { name: '5 Review' }).click()
+  await page.getByRole('button', { name: 'Go to AMI' }).first().click()
+  await expect(page.getByRole('heading', { name: 'Platform', level: 2 })).toBeVisible()
+  await expect(page.getByLabel('AMI', { exact: true })).toBeFocused()
+  await expect(page.getByLabel('AMI', { exact: true })).toHaveAccessibleDescription(
+    /end of life on 2026-06-30/,
+  )
+})
+
 test('an invalid value stays in its field with a message, and the files keep the last valid value', async ({
   page,
 }) => {

@@ -1,6 +1,6 @@
 // The wizard: the steps beside the output, which follows every keystroke. The configuration lives in the
 // URL (use-config.ts); the generated files are derived from it, never stored.
-import { useEffect, useMemo, useRef } from 'react'
+import { Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react'
 import { configSchema } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
 import { generate } from '../generator/generate.ts'
@@ -8,15 +8,12 @@ import type { Finding } from '../generator/types.ts'
 import { fieldId } from './config-paths.ts'
 import { WizardContext } from './fields.tsx'
 import { OutputPanel } from './output-panel.tsx'
-import { AccessStep } from './steps/access-step.tsx'
-import { NamesStep } from './steps/names-step.tsx'
-import { NetworkStep } from './steps/network-step.tsx'
+import { AccessStep, NamesStep, NetworkStep, prefetchWhenIdle, ReviewStep } from './lazy-parts.ts'
 import { PlatformStep } from './steps/platform-step.tsx'
-import { ReviewStep } from './steps/review-step.tsx'
 import { siteBaseUrl, useConfig } from './use-config.ts'
 import { STEPS, useDraftStore, useUiStore, type Step } from './ui-store.ts'
 
-const STEP_VIEWS: Record<Step, () => React.JSX.Element> = {
+const STEP_VIEWS: Record<Step, ComponentType> = {
   Platform: PlatformStep,
   Network: NetworkStep,
   Access: AccessStep,
@@ -34,6 +31,9 @@ export function App() {
   const fieldFocused = useUiStore((s) => s.fieldFocused)
   const heading = useRef<HTMLHeadingElement>(null)
   const firstRender = useRef(true)
+  // Read at render time: a field's own effect (which runs first) clears the request before ours runs.
+  const focusRequested = useRef(false)
+  focusRequested.current = focusField !== undefined
 
   // Fields holding text that is not valid yet: listed with the findings, so the output's state is explained.
   const invalid: Finding[] = useMemo(
@@ -51,12 +51,16 @@ export function App() {
   // It runs before the field-focus effect below, which wins when a finding's link asked for a field.
   useEffect(() => {
     if (firstRender.current) firstRender.current = false
-    else if (!useUiStore.getState().focusField) heading.current?.focus()
+    else if (!focusRequested.current) heading.current?.focus()
   }, [step])
 
+  useEffect(prefetchWhenIdle, [])
+
+  // Fields focus themselves when asked (fields.tsx); this covers the few controls that are not fields.
   useEffect(() => {
-    if (focusField) {
-      document.getElementById(fieldId(focusField))?.focus()
+    const element = focusField ? document.getElementById(fieldId(focusField)) : null
+    if (element && !element.closest('.field')) {
+      element.focus()
       fieldFocused()
     }
   }, [focusField, step, fieldFocused])
@@ -104,7 +108,9 @@ export function App() {
               {step}
             </h2>
             <form className="step-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
-              <StepView />
+              <Suspense fallback={<p className="hint">Loading…</p>}>
+                <StepView />
+              </Suspense>
             </form>
             <div className="step-nav">
               {index > 0 && (

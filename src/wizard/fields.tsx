@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, readConfig, type WizardConfig } from '../config/schema.
 import type { Finding } from '../generator/types.ts'
 import { fieldId, getPath, setPath } from './config-paths.ts'
 import { noteKeystroke } from './perf.ts'
-import { useDraftStore } from './ui-store.ts'
+import { useDraftStore, useUiStore } from './ui-store.ts'
 
 export interface WizardContextValue {
   config: WizardConfig
@@ -58,6 +58,14 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
     describedBy,
     invalid: problem !== undefined || messages.some((m) => m.severity === 'error'),
   })
+  // A finding's link asked for this field: focus it once it is on screen (its step may load lazily).
+  const focusRequested = useUiStore((s) => s.focusField === path)
+  const fieldFocused = useUiStore((s) => s.fieldFocused)
+  useEffect(() => {
+    if (!focusRequested) return
+    document.getElementById(id)?.focus()
+    fieldFocused()
+  }, [focusRequested, id, fieldFocused])
   return (
     <div className={`field${inline ? ' field-inline' : ''}`}>
       {inline && control}

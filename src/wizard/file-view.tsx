@@ -1,12 +1,14 @@
 // One generated file: where it goes, copy and download, the text (highlighted and read-only until the
 // user asks to edit, then Monaco), the user's edit with its diff and reset, and why each line is there.
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { Artifact } from '../generator/types.ts'
 import { highlight } from '../ui/highlight.tsx'
 import { copyText, downloadText } from '../ui/transfer.ts'
 import { usePrefersDark } from '../ui/use-prefers-dark.ts'
 import { noteEditIntent, noteEditorReady } from './perf.ts'
 import { useEditStore } from './ui-store.ts'
+import { CopyFallback } from './copy-fallback.tsx'
+import './file-view.css'
 
 const loadEditor = () => import('../ui/code-editor/code-editor.tsx')
 const CodeEditor = lazy(loadEditor)
@@ -21,34 +23,6 @@ function jsonProblem(text: string): string | undefined {
   } catch (error) {
     return `Not valid JSON: ${(error as Error).message}`
   }
-}
-
-/** The text a file has for the user: their edit when there is one. */
-export function useEffectiveText(file: Artifact): string {
-  return useEditStore((s) => s.edits[file.path]?.text) ?? file.text
-}
-
-export function CopyFallback({ text, label, onClose }: { text: string; label: string; onClose: () => void }) {
-  const area = useRef<HTMLTextAreaElement>(null)
-  useEffect(() => {
-    area.current?.focus()
-    area.current?.select()
-  }, [])
-  return (
-    <div className="copy-fallback" role="group" aria-label={`${label}: copy by hand`}>
-      <p>The browser did not allow copying. The text is selected below: press Ctrl+C (⌘C on a Mac).</p>
-      <textarea
-        ref={area}
-        readOnly
-        value={text}
-        aria-label={label}
-        rows={Math.min(12, text.split('\n').length)}
-      />
-      <button type="button" className="secondary" onClick={onClose}>
-        Close
-      </button>
-    </div>
-  )
 }
 
 export function FileView({ file }: { file: Artifact }) {

@@ -5,18 +5,10 @@ import type { Finding } from '../generator/types.ts'
 import { stepOfField } from './config-paths.ts'
 import { useUiStore } from './ui-store.ts'
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
-export function FindingsList({ findings, compact }: { findings: Finding[]; compact?: boolean }) {
+export function FindingsList({ findings }: { findings: Finding[] }) {
   const goToField = useUiStore((s) => s.goToField)
-  const errors = findings.filter((f) => f.severity === 'error').length
-  const warnings = findings.filter((f) => f.severity === 'warning').length
-  const notes = findings.length - errors - warnings
-  const summary =
-    findings.length === 0
-      ? 'No findings'
-      : [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].join(', ')
-  const list = (
+  if (findings.length === 0) return <p>No findings: nothing needs your attention.</p>
+  return (
     <ul className="findings">
       {findings.map((f, i) => {
         const label = f.field ? labelAt(configSchema, f.field) : undefined
@@ -37,12 +29,5 @@ export function FindingsList({ findings, compact }: { findings: Finding[]; compa
         )
       })}
     </ul>
-  )
-  if (!compact) return findings.length === 0 ? <p>No findings: nothing needs your attention.</p> : list
-  return (
-    <details className={`findings-summary${errors > 0 ? ' has-errors' : ''}`} open={errors > 0}>
-      <summary>Findings: {summary}</summary>
-      {list}
-    </details>
   )
 }

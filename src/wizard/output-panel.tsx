@@ -1,11 +1,11 @@
 // The output: findings, "Copy link" and "Download all", one tab per file grouped by where it goes, and the
 // ordered apply view.
-import { useLayoutEffect, useState, type KeyboardEvent } from 'react'
+import { Suspense, useLayoutEffect, useState, type KeyboardEvent } from 'react'
 import type { Artifact, Destination, Finding, GenerateResult } from '../generator/types.ts'
 import { copyText, downloadBlob } from '../ui/transfer.ts'
-import { zipFiles } from '../ui/zip.ts'
-import { CopyFallback, FileView } from './file-view.tsx'
+import { CopyFallback } from './copy-fallback.tsx'
 import { FindingsList } from './findings-list.tsx'
+import { FileView } from './lazy-parts.ts'
 import { noteOutputRendered } from './perf.ts'
 import { useEditStore, useUiStore } from './ui-store.ts'
 
@@ -68,6 +68,32 @@ function ApplyView({ files, onOpen }: { files: Artifact[]; onOpen: (path: string
   )
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** One line of counts; the list opens on request, and by itself when there are errors. */
+function FindingsSummary({ findings }: { findings: Finding[] }) {
+  const [open, setOpen] = useState(false)
+  const errors = findings.filter((f) => f.severity === 'error').length
+  const warnings = findings.filter((f) => f.severity === 'warning').length
+  const notes = findings.length - errors - warnings
+  const shown = open || errors > 0
+  return (
+    <details
+      className={`findings-summary${errors > 0 ? ' has-errors' : ''}`}
+      open={shown}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        Findings:{' '}
+        {findings.length === 0
+          ? 'none'
+          : [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].join(', ')}
+      </summary>
+      <FindingsList findings={findings} />
+    </details>
+  )
+}
+
 export function OutputPanel({ result, invalid }: { result: GenerateResult; invalid: Finding[] }) {
   const selected = useUiStore((s) => s.selected)
   const select = useUiStore((s) => s.select)
@@ -122,8 +148,14 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
             type="button"
             disabled={files.length === 0}
             onClick={() => {
-              const zip = zipFiles(files.map((f) => ({ path: f.path, text: edits[f.path]?.text ?? f.text })))
-              downloadBlob('ecs-task-role-setup.zip', new Blob([zip], { type: 'application/zip' }))
+              const contents = files.map((f) => ({ path: f.path, text: edits[f.path]?.text ?? f.text }))
+              // The zip writer loads on first use; the blob is then handed to the browser in this same click.
+              void import('../ui/zip.ts').then(({ zipFiles }) =>
+                downloadBlob(
+                  'ecs-task-role-setup.zip',
+                  new Blob([zipFiles(contents)], { type: 'application/zip' }),
+                ),
+              )
             }}
           >
             Download all (.zip)
@@ -140,7 +172,7 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
           onClose={() => setLinkFallback(false)}
         />
       )}
-      <FindingsList findings={[...invalid, ...result.findings]} compact />
+      <FindingsSummary findings={[...invalid, ...result.findings]} />
       {files.length === 0 ? (
         <p className="notice notice-error">Fix the fields marked above to see the files.</p>
       ) : (
@@ -178,7 +210,13 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
             })}
           </nav>
           <div id="file-panel" role="tabpanel" aria-labelledby={tabId(shown)} className="file-panel">
-            {current ? <FileView file={current} /> : <ApplyView files={files} onOpen={select} />}
+            {current ? (
+              <Suspense fallback={<div className="file-view-placeholder" />}>
+                <FileView file={current} />
+              </Suspense>
+            ) : (
+              <ApplyView files={files} onOpen={select} />
+            )}
           </div>
         </>
       )}

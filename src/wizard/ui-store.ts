@@ -1,7 +1,9 @@
 // UI state only (architecture.md): the step, the selected file, the user's edits and unsaved drafts.
 // The configuration itself lives in the URL and is never copied here.
-import { create } from 'zustand'
-import { createJSONStorage, persist } from 'zustand/middleware'
+import { createPersisted } from './persisted.ts'
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export const STEPS = ['Platform', 'Network', 'Access', 'Names', 'Review'] as const
 export type Step = (typeof STEPS)[number]
@@ -25,24 +27,26 @@ interface UiState {
 }
 
 // The step and the open file are kept for this tab's session, so a reload returns to the same place.
-export const useUiStore = create<UiState>()(
-  persist(
-    (set) => ({
-      step: 'Platform',
-      selected: 'apply',
-      focusField: undefined,
-      setStep: (step) => set({ step }),
-      select: (selected) => set({ selected }),
-      goToField: (field, step) => set({ step, focusField: field }),
-      fieldFocused: () => set({ focusField: undefined }),
-    }),
-    {
-      name: 'ecs-task-role-wizard.ui',
-      version: 1,
-      storage: createJSONStorage(() => sessionStorage),
-      partialize: ({ step, selected }) => ({ step, selected }),
-    },
-  ),
+export const useUiStore = createPersisted<UiState>(
+  'ecs-task-role-wizard.ui',
+  () => sessionStorage,
+  ({ step, selected }) => ({ step, selected }),
+  (saved) => {
+    const { step, selected } = isRecord(saved) ? saved : {}
+    return {
+      ...(STEPS.includes(step as Step) ? { step: step as Step } : {}),
+      ...(typeof selected === 'string' ? { selected } : {}),
+    }
+  },
+  (set) => ({
+    step: 'Platform',
+    selected: 'apply',
+    focusField: undefined,
+    setStep: (step) => set({ step }),
+    select: (selected) => set({ selected }),
+    goToField: (field, step) => set({ step, focusField: field }),
+    fieldFocused: () => set({ focusField: undefined }),
+  }),
 )
 
 interface EditState {
@@ -52,20 +56,27 @@ interface EditState {
 }
 
 // Edits survive a reload: kept in this browser's localStorage, never sent anywhere.
-export const useEditStore = create<EditState>()(
-  persist(
-    (set) => ({
-      edits: {},
-      setEdit: (path, edit) => set((s) => ({ edits: { ...s.edits, [path]: edit } })),
-      resetEdit: (path) =>
-        set((s) => {
-          const edits = { ...s.edits }
-          delete edits[path]
-          return { edits }
-        }),
-    }),
-    { name: 'ecs-task-role-wizard.edits', version: 1, storage: createJSONStorage(() => localStorage) },
-  ),
+export const useEditStore = createPersisted<EditState>(
+  'ecs-task-role-wizard.edits',
+  () => localStorage,
+  ({ edits }) => ({ edits }),
+  (saved) => ({
+    edits: Object.fromEntries(
+      Object.entries(isRecord(saved) && isRecord(saved.edits) ? saved.edits : {}).filter(
+        ([, e]) => isRecord(e) && typeof e.text === 'string' && typeof e.generatedFrom === 'string',
+      ),
+    ) as Record<string, FileEdit>,
+  }),
+  (set) => ({
+    edits: {},
+    setEdit: (path, edit) => set((s) => ({ edits: { ...s.edits, [path]: edit } })),
+    resetEdit: (path) =>
+      set((s) => {
+        const edits = { ...s.edits }
+        delete edits[path]
+        return { edits }
+      }),
+  }),
 )
 
 interface DraftState {
@@ -74,18 +85,25 @@ interface DraftState {
   setDraft: (field: string, text: string | undefined) => void
 }
 
-export const useDraftStore = create<DraftState>()(
-  persist(
-    (set) => ({
-      drafts: {},
-      setDraft: (field, text) =>
-        set((s) => {
-          const drafts = { ...s.drafts }
-          if (text === undefined) delete drafts[field]
-          else drafts[field] = text
-          return { drafts }
-        }),
-    }),
-    { name: 'ecs-task-role-wizard.drafts', version: 1, storage: createJSONStorage(() => sessionStorage) },
-  ),
+export const useDraftStore = createPersisted<DraftState>(
+  'ecs-task-role-wizard.drafts',
+  () => sessionStorage,
+  ({ drafts }) => ({ drafts }),
+  (saved) => ({
+    drafts: Object.fromEntries(
+      Object.entries(isRecord(saved) && isRecord(saved.drafts) ? saved.drafts : {}).filter(
+        ([, t]) => typeof t === 'string',
+      ),
+    ) as Record<string, string>,
+  }),
+  (set) => ({
+    drafts: {},
+    setDraft: (field, text) =>
+      set((s) => {
+        const drafts = { ...s.drafts }
+        if (text === undefined) delete drafts[field]
+        else drafts[field] = text
+        return { drafts }
+      }),
+  }),
 )
