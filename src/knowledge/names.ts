@@ -1,5 +1,5 @@
 import { cite, type Citation } from './sources.ts'
-import { isKnownRegion, partitionOfRegion } from './partitions.ts'
+import { partitionOfRegion } from './partitions.ts'
 
 /** A naming rule: returns a sentence saying what is wrong, or undefined when the value is fine. */
 export interface NameRule {
@@ -133,8 +133,4 @@ export const REGION: NameRule = {
       return 'Not an AWS region code (for example us-east-1, eu-west-1, cn-north-1, us-gov-west-1).'
     return undefined
   },
-}
-
-export function isRegionInList(region: string): boolean {
-  return isKnownRegion(region)
 }

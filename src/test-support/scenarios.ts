@@ -1,7 +1,7 @@
 // The golden scenarios: src/generator/golden/<name>/config.json, with every expected file under expected/
 // and the expected findings in findings.json.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { generate } from '../generator/generate.ts'
 import type { WizardConfig } from '../config/schema.ts'
 import type { GenerateResult } from '../generator/types.ts'
@@ -44,4 +44,3 @@ export function listFiles(dir: string): string[] {
   return out.sort()
 }
 
-export const relativePath = (from: string, to: string) => relative(from, to)
