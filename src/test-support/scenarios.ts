@@ -43,4 +43,3 @@ export function listFiles(dir: string): string[] {
   }
   return out.sort()
 }
-
