@@ -50,6 +50,22 @@ test('a finding about the AMI links to the AMI field on the first step', async (
   )
 })
 
+test('a Windows link with an ecs.config object: the finding leads to the setting, which can be switched off', async ({
+  page,
+}) => {
+  await page.goto(
+    '/#/?v=1&os=windows&ami=windows-2022&networkMode=default&configObject.bucket=cfg-bucket&configObject.key=ecs.config',
+  )
+  await page.getByRole('button', { name: '5 Review' }).click()
+  await page.getByRole('button', { name: 'Go to ecs.config object' }).click()
+  const setting = page.getByLabel('Fetch ecs.config from a private S3 object at boot')
+  await expect(setting).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(setting).not.toBeChecked()
+  await expect(setting).toBeDisabled()
+  await expect(page).not.toHaveURL(/configObject/)
+})
+
 test('an invalid value stays in its field with a message, and the files keep the last valid value', async ({
   page,
 }) => {

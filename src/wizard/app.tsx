@@ -56,13 +56,21 @@ export function App() {
 
   useEffect(prefetchWhenIdle, [])
 
-  // Fields focus themselves when asked (fields.tsx); this covers the few controls that are not fields.
+  // Fields focus themselves when asked (fields.tsx); this covers the few controls that are not fields,
+  // waiting a few frames for a step that is still loading.
   useEffect(() => {
-    const element = focusField ? document.getElementById(fieldId(focusField)) : null
-    if (element && !element.closest('.field')) {
-      element.focus()
-      fieldFocused()
+    if (!focusField) return
+    let frames = 0
+    let handle = 0
+    const tryFocus = () => {
+      const element = document.getElementById(fieldId(focusField))
+      if (element && !element.closest('[data-focuses-itself]')) {
+        element.focus()
+        fieldFocused()
+      } else if (!element && frames++ < 120) handle = requestAnimationFrame(tryFocus)
     }
+    tryFocus()
+    return () => cancelAnimationFrame(handle)
   }, [focusField, step, fieldFocused])
 
   const StepView = STEP_VIEWS[step]

@@ -67,7 +67,7 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
     fieldFocused()
   }, [focusRequested, id, fieldFocused])
   return (
-    <div className={`field${inline ? ' field-inline' : ''}`}>
+    <div className={`field${inline ? ' field-inline' : ''}`} data-focuses-itself>
       {inline && control}
       <div className="field-label">
         <label htmlFor={id}>{label}</label>

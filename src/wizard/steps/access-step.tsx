@@ -72,7 +72,8 @@ export function AccessStep() {
             id="field-configObject"
             type="checkbox"
             checked={config.configObject !== undefined}
-            disabled={config.os === 'windows'}
+            // On Windows it can only be switched off (a link may have set it): the object is not used there.
+            disabled={config.os === 'windows' && config.configObject === undefined}
             aria-describedby="configObject-hint"
             onChange={(e) =>
               update((c) => {
