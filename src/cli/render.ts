@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { decodePermalink } from '../config/permalink.ts'
 import { readConfig, type WizardConfig } from '../config/schema.ts'
-import type { FieldIssue } from '../config/schema-kit.ts'
+import { withoutControlCharacters, type FieldIssue } from '../config/schema-kit.ts'
 import { generate } from '../generator/generate.ts'
 
 const USAGE = `Usage: npm run render -- <permalink URL | config.json> --out <dir> [--base-url <url>] [--allow-errors]
@@ -63,7 +63,7 @@ const isFile = (path: string) => {
 }
 
 /** Terminal-safe text: a hostile link must not be able to send escape sequences to the terminal. */
-const clean = (text: string) => text.replace(/[\p{Cc}\p{Cf}]/gu, '?')
+const clean = withoutControlCharacters
 
 const formatIssue = (issue: FieldIssue) =>
   `  ${issue.field ? `${clean(issue.field)}: ` : ''}${clean(issue.message)}`

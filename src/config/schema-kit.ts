@@ -162,7 +162,7 @@ export type ObjectValue<F extends Fields> = Simplify<
   { [K in RequiredKeys<F>]: Infer<F[K]> } & { [K in OptionalKeys<F>]?: Exclude<Infer<F[K]>, undefined> }
 >
 
-const isPlainObject = (raw: unknown): raw is Record<string, unknown> =>
+export const isPlainObject = (raw: unknown): raw is Record<string, unknown> =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw)
 
 const own = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key)
@@ -170,8 +170,11 @@ const own = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(o
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key))
 
 /** Keys are shown to people; untrusted ones are cut short and stripped of control characters. */
+/** Text that cannot move a terminal's cursor or reorder what is shown: control and format characters become "?". */
+export const withoutControlCharacters = (text: string) => text.replace(/[\p{Cc}\p{Cf}]/gu, '?')
+
 export function displayKey(key: string): string {
-  const clean = key.replace(/[\p{Cc}\p{Cf}]/gu, '?')
+  const clean = withoutControlCharacters(key)
   return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean
 }
 

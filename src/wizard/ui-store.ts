@@ -1,9 +1,13 @@
 // UI state only (architecture.md): the step, the selected file, the user's edits and unsaved drafts.
 // The configuration itself lives in the URL and is never copied here.
+import { isPlainObject } from '../config/schema-kit.ts'
 import { createPersisted } from './persisted.ts'
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+/** The entries of a stored record that pass `keep`; anything else read back from storage is dropped. */
+const entriesOf = <V>(value: unknown, keep: (entry: unknown) => boolean): Record<string, V> =>
+  Object.fromEntries(
+    Object.entries(isPlainObject(value) ? value : {}).filter(([, entry]) => keep(entry)),
+  ) as Record<string, V>
 
 export const STEPS = ['Platform', 'Network', 'Access', 'Names', 'Review'] as const
 export type Step = (typeof STEPS)[number]
@@ -32,7 +36,7 @@ export const useUiStore = createPersisted<UiState>(
   () => sessionStorage,
   ({ step, selected }) => ({ step, selected }),
   (saved) => {
-    const { step, selected } = isRecord(saved) ? saved : {}
+    const { step, selected } = isPlainObject(saved) ? saved : {}
     return {
       ...(STEPS.includes(step as Step) ? { step: step as Step } : {}),
       ...(typeof selected === 'string' ? { selected } : {}),
@@ -61,11 +65,10 @@ export const useEditStore = createPersisted<EditState>(
   () => localStorage,
   ({ edits }) => ({ edits }),
   (saved) => ({
-    edits: Object.fromEntries(
-      Object.entries(isRecord(saved) && isRecord(saved.edits) ? saved.edits : {}).filter(
-        ([, e]) => isRecord(e) && typeof e.text === 'string' && typeof e.generatedFrom === 'string',
-      ),
-    ) as Record<string, FileEdit>,
+    edits: entriesOf<FileEdit>(
+      isPlainObject(saved) ? saved.edits : undefined,
+      (e) => isPlainObject(e) && typeof e.text === 'string' && typeof e.generatedFrom === 'string',
+    ),
   }),
   (set) => ({
     edits: {},
@@ -90,11 +93,7 @@ export const useDraftStore = createPersisted<DraftState>(
   () => sessionStorage,
   ({ drafts }) => ({ drafts }),
   (saved) => ({
-    drafts: Object.fromEntries(
-      Object.entries(isRecord(saved) && isRecord(saved.drafts) ? saved.drafts : {}).filter(
-        ([, t]) => typeof t === 'string',
-      ),
-    ) as Record<string, string>,
+    drafts: entriesOf<string>(isPlainObject(saved) ? saved.drafts : undefined, (t) => typeof t === 'string'),
   }),
   (set) => ({
     drafts: {},

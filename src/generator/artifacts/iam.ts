@@ -9,8 +9,7 @@ import {
 import { PARTITION_PRINCIPALS_SOURCE } from '../../knowledge/partitions.ts'
 import { renderJson } from '../render/json.ts'
 import type { Context } from '../context.ts'
-import type { ArtifactBody } from '../artifact.ts'
-import type { LineSource } from '../types.ts'
+import { sourcesFor, type ArtifactBody } from '../artifact.ts'
 
 interface Statement {
   Sid: string
@@ -34,17 +33,6 @@ const policy = (...statements: Statement[]): PolicyDocument => ({
 /** One value stays a string, several become a list: the shape IAM and the AWS examples use. */
 const oneOrMany = (values: readonly string[]): string | string[] =>
   values.length === 1 ? values[0]! : [...values]
-
-/** Notes for the lines that hold `needle`, so the UI can show why each non-obvious line is there. */
-function sourcesFor(text: string, notes: [needle: string, note: string, source: string][]): LineSource[] {
-  const lines = text.split('\n')
-  const out: LineSource[] = []
-  for (const [needle, note, source] of notes) {
-    const index = lines.findIndex((l) => l.includes(needle))
-    if (index >= 0) out.push({ line: index + 1, note, source })
-  }
-  return out.sort((a, b) => a.line - b.line)
-}
 
 export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
   const { config, partition } = ctx

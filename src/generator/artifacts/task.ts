@@ -8,9 +8,8 @@ import { cite, formatCitation } from '../../knowledge/sources.ts'
 import { renderJson } from '../render/json.ts'
 import { sh } from '../render/shell.ts'
 import { option } from './aws-cli.ts'
-import type { ArtifactBody } from '../artifact.ts'
+import { sourcesFor, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
-import type { LineSource } from '../types.ts'
 
 /** The RegisterTaskDefinition input; typed by the AWS SDK so a wrong field or enum fails to compile. */
 export function taskDefinitionInput(ctx: Context): RegisterTaskDefinitionCommandInput {
@@ -40,23 +39,23 @@ export function taskDefinitionInput(ctx: Context): RegisterTaskDefinitionCommand
 
 export function taskDefinition(ctx: Context): ArtifactBody {
   const text = renderJson(taskDefinitionInput(ctx))
-  const lines = text.split('\n')
-  const sources: LineSource[] = []
-  const at = (needle: string, note: string, source: string) => {
-    const i = lines.findIndex((l) => l.includes(needle))
-    if (i >= 0) sources.push({ line: i + 1, note, source })
-  }
-  at(
-    '"taskRoleArn"',
-    'Every container of the task gets this role’s credentials.',
-    formatCitation(cite('§1, §10', 'S2', 'S31')),
-  )
-  at('"networkMode"', 'The API values are bridge, host, awsvpc and none.', formatCitation(cite('§10', 'S31')))
-  at(
-    '"memory"',
-    'EC2 tasks need memory or memoryReservation per container.',
-    formatCitation(cite('§10', 'S31')),
-  )
+  const sources = sourcesFor(text, [
+    [
+      '"taskRoleArn"',
+      'Every container of the task gets this role’s credentials.',
+      formatCitation(cite('§1, §10', 'S2', 'S31')),
+    ],
+    [
+      '"networkMode"',
+      'The API values are bridge, host, awsvpc and none.',
+      formatCitation(cite('§10', 'S31')),
+    ],
+    [
+      '"memory"',
+      'EC2 tasks need memory or memoryReservation per container.',
+      formatCitation(cite('§10', 'S31')),
+    ],
+  ])
   return {
     title: 'Task definition',
     usage: `Register with "aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json" (setup/aws-cli.sh does), or paste into the console's JSON editor.${ctx.config.networkMode === 'default' ? ' networkMode is left out on purpose: that selects the Windows default (NAT) mode.' : ''}`,
