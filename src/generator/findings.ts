@@ -30,7 +30,7 @@ const networkModeFitsOs: Rule = ({ config, ami }) => {
         'error',
         'networkMode',
         `Windows container instances support only the default (NAT) and awsvpc network modes, not ${mode}.`,
-        cite('§5.1', 'S12'),
+        cite('S12'),
       ),
     ]
   if (config.os === 'linux' && mode === 'default')
@@ -39,7 +39,7 @@ const networkModeFitsOs: Rule = ({ config, ami }) => {
         'error',
         'networkMode',
         'The default (NAT) network mode exists only on Windows. On Linux, omitting networkMode means bridge: choose bridge explicitly.',
-        cite('§10', 'S12', 'S31'),
+        cite('S12', 'S31'),
       ),
     ]
   if (mode === 'awsvpc' && !ami.awsvpc.supported)
@@ -57,7 +57,7 @@ const portMappingsFitMode: Rule = ({ config }) => {
         'error',
         'task.portMappings',
         'The none network mode allows no port mappings: remove them or choose another network mode.',
-        cite('§10', 'S31'),
+        cite('S31'),
       ),
     ]
   const reserved = RESERVED_HOST_PORTS[config.os]
@@ -71,7 +71,7 @@ const portMappingsFitMode: Rule = ({ config }) => {
           'error',
           field,
           `In ${mode} mode the host port must be left out or equal the container port (${m.containerPort}).`,
-          cite('§10', 'S31', 'S12'),
+          cite('S31', 'S12'),
         ),
       )
     // With host and awsvpc, an omitted host port means the container port.
@@ -82,7 +82,7 @@ const portMappingsFitMode: Rule = ({ config }) => {
           'error',
           field,
           'Host port 80 is taken by the task-role credential proxy on Windows container instances. Map the container to another host port and put a load balancer on port 80.',
-          cite('§5.4', 'S3', 'S22'),
+          cite('S3', 'S22'),
         ),
       )
     else if (effective !== undefined && effective !== 0 && reserved.includes(effective) && mode !== 'awsvpc')
@@ -103,7 +103,7 @@ const portMappingsFitMode: Rule = ({ config }) => {
             'error',
             field,
             `Host port ${key} is already used by port mapping ${first + 1}; one task can map a host port once.`,
-            cite('§10', 'S31'),
+            cite('S31'),
           ),
         )
       else used.set(key, i)
@@ -120,7 +120,7 @@ const instanceMetadata: Rule = ({ config }) => {
         'warning',
         'blockInstanceMetadata',
         'Nothing blocks the instance metadata service for host-mode tasks: they share the host network and can read the instance role credentials. Keep the instance role minimal, or use bridge or awsvpc.',
-        cite('§0 rule 4, §4.2', 'S2'),
+        cite('S2'),
       ),
     ]
   if (mode === 'none')
@@ -129,7 +129,7 @@ const instanceMetadata: Rule = ({ config }) => {
         'warning',
         'networkMode',
         'Containers in the none network mode have no network at all, so they cannot reach the credential endpoint 169.254.170.2 and the task role is unusable.',
-        cite('§3.1, §10', 'S23', 'S31'),
+        cite('S23', 'S31'),
       ),
     ]
   if (!config.blockInstanceMetadata)
@@ -138,7 +138,7 @@ const instanceMetadata: Rule = ({ config }) => {
         'warning',
         'blockInstanceMetadata',
         "Containers can read the instance role's credentials from the instance metadata service (169.254.169.254), bypassing the task role.",
-        cite('§1, §4.2', 'S2', 'S4'),
+        cite('S2', 'S4'),
       ),
     ]
   const out: Finding[] = []
@@ -148,7 +148,7 @@ const instanceMetadata: Rule = ({ config }) => {
         'info',
         'blockInstanceMetadata',
         'For Windows default (NAT) mode, blocking means the container route script leaves out the 169.254.169.254 route. This follows from how the routes work; AWS documents no IMDS block for this mode.',
-        cite('§4.2, §5.6', 'S3', 'S28'),
+        cite('S3', 'S28'),
       ),
     )
   if (config.os === 'linux' && mode === 'bridge')
@@ -157,7 +157,7 @@ const instanceMetadata: Rule = ({ config }) => {
         'info',
         'blockInstanceMetadata',
         'Unverified hint, not an ECS recommendation: also requiring IMDSv2 with a hop limit of 1 on the instances keeps IMDSv2 tokens from reaching bridge containers.',
-        cite('§4.2', 'S2'),
+        cite('S2'),
       ),
     )
   return out
@@ -180,7 +180,7 @@ const amiLifecycle: Rule = ({ ami, config, manualAgent }) => {
         'info',
         'ami',
         'AWS recommends installing the ecs-init package (.rpm or .deb) rather than starting the agent by hand: ecs-init manages the credential-proxy rules itself.',
-        cite('§4.4', 'S10'),
+        cite('S10'),
       ),
     )
   if (manualAgent && config.hostFamily === 'rhel')
@@ -189,7 +189,7 @@ const amiLifecycle: Rule = ({ ami, config, manualAgent }) => {
         'info',
         'hostFamily',
         'On hosts with SELinux enforcing, the agent container needs --privileged and ":Z" on the /log and /data mounts; add them to host/run-agent.sh.',
-        cite('§4.4', 'S9'),
+        cite('S9'),
       ),
     )
   if (config.os === 'windows')
@@ -198,7 +198,7 @@ const amiLifecycle: Rule = ({ ami, config, manualAgent }) => {
         'info',
         'os',
         'After a Windows container instance restarts, the credential proxy must be set up again (delete the proxy interface, initialize the agent). AWS gives no commands for this; replacing the instance is the safer path.',
-        cite('§5.5', 'S3', 'S47'),
+        cite('S3', 'S47'),
       ),
     )
   return out
@@ -211,7 +211,7 @@ const placeholders: Rule = ({ config }) =>
           'warning',
           'accountId',
           `${EXAMPLE_ACCOUNT_ID} is the example account ID from the AWS documentation; replace it with yours.`,
-          cite('§9', 'S43'),
+          cite('IAM_IDENTIFIERS'),
         ),
       ]
     : []
@@ -224,7 +224,7 @@ const region: Rule = ({ config, partition }) =>
           'warning',
           'region',
           `This region is not in the region list this tool knows (2026-06); it is treated as part of the ${partition.id} partition.`,
-          cite('§9', 'S32'),
+          cite('S32'),
         ),
       ]
 
@@ -235,7 +235,7 @@ const configObject: Rule = ({ config }) =>
           'warning',
           'configObject',
           'An ecs.config object in S3 applies to Linux instances only; Windows instances take their agent settings from user data, so it is not used.',
-          cite('§5.2, §11', 'S6', 'S8'),
+          cite('S6', 'S8'),
         ),
       ]
     : []
@@ -248,7 +248,7 @@ const buckets: Rule = ({ config }) => {
         'warning',
         'buckets',
         'No buckets: the task role gets no permissions, so iam/task-role-policy.json is left out. Add the access your application needs.',
-        cite('§6.2', 'S2'),
+        cite('S2'),
       ),
     )
   const seen = new Map<string, number>()
@@ -262,7 +262,7 @@ const buckets: Rule = ({ config }) => {
           'warning',
           `buckets.${i}.name`,
           `This bucket and prefix are already listed as bucket ${first + 1}; the statements add up to the wider access of the two.`,
-          cite('§6.2', 'S2'),
+          cite('S2'),
         ),
       )
   })
@@ -277,7 +277,7 @@ const trustConditions: Rule = ({ config }) =>
           'warning',
           'sourceConditions',
           'Without the aws:SourceAccount and aws:SourceArn conditions, the task role trust policy does not guard against the confused-deputy problem; AWS recommends them.',
-          cite('§6.2', 'S2', 'S43'),
+          cite('S2', 'S43'),
         ),
       ]
 

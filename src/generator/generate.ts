@@ -88,7 +88,7 @@ export function generate(input: WizardConfig, options: GenerateOptions = {}): Ge
         severity: 'error',
         field: issue.field,
         message: issue.message,
-        source: issue.source ?? 'reference §9: the values this configuration format accepts',
+        source: issue.source ?? '',
       })),
       permalink,
     }

@@ -2,22 +2,22 @@ import { cite } from './sources.ts'
 
 // Agent configuration variables this tool writes, with what each does (reference §2).
 export const AGENT_VARIABLES = {
-  ECS_CLUSTER: { meaning: 'the cluster the instance joins', citation: cite('§2', 'S20', 'S6') },
+  ECS_CLUSTER: { meaning: 'the cluster the instance joins', citation: cite('S20', 'S6') },
   ECS_ENABLE_TASK_IAM_ROLE: {
     meaning: 'task roles for bridge (Linux) and default (Windows) network modes; ecs-init sets it already',
-    citation: cite('§2', 'S20', 'S25'),
+    citation: cite('S20', 'S25'),
   },
   ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST: {
     meaning: 'task roles for host network mode; ecs-init sets it already',
-    citation: cite('§2', 'S20', 'S25'),
+    citation: cite('S20', 'S25'),
   },
   ECS_AWSVPC_BLOCK_IMDS: {
     meaning: 'blocks the instance metadata service for awsvpc tasks only',
-    citation: cite('§2, §4.2', 'S2', 'S20'),
+    citation: cite('S2', 'S20'),
   },
-  ECS_ENABLE_TASK_ENI: { meaning: 'enables the awsvpc network mode', citation: cite('§2', 'S20', 'S25') },
-  ECS_LOGFILE: { meaning: "the agent's log file inside its container", citation: cite('§4.4', 'S20') },
-  ECS_DATADIR: { meaning: "the agent's state directory inside its container", citation: cite('§4.4', 'S20') },
+  ECS_ENABLE_TASK_ENI: { meaning: 'enables the awsvpc network mode', citation: cite('S20', 'S25') },
+  ECS_LOGFILE: { meaning: "the agent's log file inside its container", citation: cite('S20') },
+  ECS_DATADIR: { meaning: "the agent's state directory inside its container", citation: cite('S20') },
 } as const
 
 export type AgentVariable = keyof typeof AGENT_VARIABLES
@@ -29,7 +29,7 @@ export const CREDENTIALS_ENDPOINT = {
   agentListener: '127.0.0.1:51679',
   agentPort: 51679,
   introspectionPort: 51678,
-  citation: cite('§3.1', 'S23'),
+  citation: cite('S23'),
 } as const
 
 export const INSTANCE_METADATA_ADDRESS = '169.254.169.254'
@@ -42,7 +42,7 @@ export const MANUAL_AGENT = {
   directories: ['/var/log/ecs', '/etc/ecs', '/var/lib/ecs/data'],
   volumes: ['/var/run/docker.sock:/var/run/docker.sock', '/var/log/ecs:/log', '/var/lib/ecs/data:/data'],
   environment: { ECS_LOGFILE: '/log/ecs-agent.log', ECS_DATADIR: '/data' },
-  citation: cite('§4.4', 'S9', 'S20'),
+  citation: cite('S9', 'S20'),
 } as const
 
 export const ECS_CONFIG_PATH = '/etc/ecs/ecs.config'

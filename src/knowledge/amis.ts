@@ -42,7 +42,7 @@ export const AMIS: readonly AmiInfo[] = [
     launcher: 'ecs-init',
     asksHostFamily: false,
     awsvpc: { supported: true },
-    endOfLife: { date: '2026-06-30', citation: cite('§2.2', 'S42') },
+    endOfLife: { date: '2026-06-30', citation: cite('S42') },
   },
   {
     id: 'al1',
@@ -51,7 +51,7 @@ export const AMIS: readonly AmiInfo[] = [
     launcher: 'ecs-init',
     asksHostFamily: false,
     awsvpc: { supported: true },
-    endOfLife: { date: '2025-09-15', citation: cite('§2.2', 'S42') },
+    endOfLife: { date: '2025-09-15', citation: cite('S42') },
   },
   {
     id: 'ecs-init',
@@ -71,7 +71,7 @@ export const AMIS: readonly AmiInfo[] = [
       supported: false,
       reason:
         'awsvpc is supported only on the ECS-optimized AMI or another Linux with the ecs-init package; a hand-started agent needs the CNI plugins and many more mounts.',
-      citation: cite('§4.4', 'S12', 'S20'),
+      citation: cite('S12', 'S20'),
     },
   },
   {
@@ -107,7 +107,7 @@ export const AMIS: readonly AmiInfo[] = [
     awsvpc: {
       supported: false,
       reason: 'The awsvpc network mode is not supported on the Windows Server 2016 ECS-optimized AMI.',
-      citation: cite('§5.1', 'S12'),
+      citation: cite('S12'),
     },
   },
 ]
@@ -124,18 +124,18 @@ export const DEFAULT_AMI: Record<OperatingSystem, AmiId> = { linux: 'al2023', wi
 export function iptablesPersistence(ami: LinuxAmiId, hostFamily: HostFamily): IptablesPersistence {
   switch (ami) {
     case 'al1':
-      return { kind: 'service-save', citation: cite('§4.3', 'S4', 'S5') }
+      return { kind: 'service-save', citation: cite('S4', 'S5') }
     case 'al2':
-      return { kind: 'iptables-services', packageManager: 'yum', citation: cite('§4.3', 'S2', 'S4') }
+      return { kind: 'iptables-services', packageManager: 'yum', citation: cite('S2', 'S4') }
     case 'al2023':
       // Not covered by any AWS ECS doc; iptables-services installs with dnf on AL2023 (🔶, reference §4.3).
-      return { kind: 'iptables-services', packageManager: 'dnf', citation: cite('§4.3', 'S52') }
+      return { kind: 'iptables-services', packageManager: 'dnf', citation: cite('S52') }
     case 'ecs-init':
     case 'manual-agent':
       return hostFamily === 'debian'
-        ? { kind: 'netfilter-persistent', citation: cite('§4.3', 'S51') }
+        ? { kind: 'netfilter-persistent', citation: cite('S51') }
         : // RHEL 9 ships iptables-nft-services, which obsoletes iptables-services (❓, reference §4.3).
-          { kind: 'iptables-services', packageManager: 'dnf-or-yum', citation: cite('§4.3', 'S52') }
+          { kind: 'iptables-services', packageManager: 'dnf-or-yum', citation: cite('S52') }
   }
 }
 
@@ -158,4 +158,4 @@ export function awsCliPackage(ami: LinuxAmiId, hostFamily: HostFamily): readonly
   }
 }
 
-export const AWS_CLI_INSTALL_SOURCE = cite('§11', 'S6', 'S42')
+export const AWS_CLI_INSTALL_SOURCE = cite('S6', 'S42')

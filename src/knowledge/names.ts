@@ -41,7 +41,7 @@ function charset(
   }
 }
 
-export const ACCOUNT_ID = pattern(/^\d{12}$/, 'Exactly 12 digits, leading zeros included.', cite('§9', 'S43'))
+export const ACCOUNT_ID = pattern(/^\d{12}$/, 'Exactly 12 digits, leading zeros included.', cite('IAM_IDENTIFIERS'))
 
 // IAM role names: 1–64 of [\w+=,.@-] (reference §9 [S43]); instance profiles allow 128.
 export const ROLE_NAME = charset(
@@ -49,14 +49,14 @@ export const ROLE_NAME = charset(
   1,
   64,
   'letters, digits and _ + = , . @ -',
-  cite('§9', 'S43'),
+  cite('IAM_QUOTAS'),
 )
 export const INSTANCE_PROFILE_NAME = charset(
   /^[A-Za-z0-9_+=,.@-]$/,
   1,
   128,
   'letters, digits and _ + = , . @ -',
-  cite('§9', 'S43'),
+  cite('IAM_QUOTAS'),
 )
 
 // Cluster names, task families and container names: 1–255 letters, digits, hyphens, underscores [S31].
@@ -65,7 +65,7 @@ export const ECS_NAME = charset(
   1,
   255,
   'letters, digits, hyphens and underscores',
-  cite('§9', 'S31'),
+  cite('S31'),
 )
 
 // ContainerDefinition.image: "Up to 255 letters (uppercase and lowercase), numbers, hyphens, underscores,
@@ -75,12 +75,12 @@ export const IMAGE = charset(
   1,
   255,
   'letters, digits and - _ . : / # @',
-  cite('§10', 'S31'),
+  cite('S31'),
 )
 
 // General purpose bucket names (reference §9 [S44]).
 export const BUCKET_NAME: NameRule = {
-  citation: cite('§9', 'S44'),
+  citation: cite('S44'),
   check: (v) => {
     if (v.length < 3 || v.length > 63) return `3 to 63 characters (this has ${v.length}).`
     const bad = firstBadChar(v, /^[a-z0-9.-]$/)
@@ -103,7 +103,7 @@ export const BUCKET_NAME: NameRule = {
 const KEY_CHARS = /^[A-Za-z0-9!_.'() /-]$/
 function objectKeyRule(what: string, allowEmpty: boolean): NameRule {
   return {
-    citation: cite('§9, §11', 'S56', 'S57'),
+    citation: cite('S56', 'S57'),
     check: (v) => {
       if (v === '') return allowEmpty ? undefined : 'Required.'
       if (new TextEncoder().encode(v).length > 1024) return `A ${what} is at most 1,024 bytes.`
@@ -124,7 +124,7 @@ export const KEY_PREFIX = objectKeyRule('key prefix', true)
 export const OBJECT_KEY = objectKeyRule('object key', false)
 
 export const REGION: NameRule = {
-  citation: cite('§9', 'S32'),
+  citation: cite('S32'),
   check: (v) => {
     if (v === '') return 'Required.'
     if (v.startsWith('eusc-') || /^us-(iso|isob)/.test(v))

@@ -79,7 +79,7 @@ export const PARTITIONS: readonly Partition[] = [
   },
 ]
 
-export const PARTITION_PRINCIPALS_SOURCE = cite('§6.4', 'S2', 'S4', 'S32', 'S40', 'S55')
+export const PARTITION_PRINCIPALS_SOURCE = cite('S2', 'S4', 'S32', 'S40', 'S55')
 
 /** The partition whose region list or region pattern admits `region`, or undefined. */
 export function partitionOfRegion(region: string): Partition | undefined {

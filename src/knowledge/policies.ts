@@ -5,7 +5,7 @@ import { cite } from './sources.ts'
 export const INSTANCE_ROLE_MANAGED_POLICY = {
   path: 'service-role/',
   name: 'AmazonEC2ContainerServiceforEC2Role',
-  citation: cite('§7', 'S4', 'S40'),
+  citation: cite('S4', 'S40'),
 } as const
 
 export function awsManagedPolicyArn(partition: string, policy: { path: string; name: string }): string {
@@ -25,12 +25,12 @@ export const S3_ACCESS = {
 
 export type S3Access = keyof typeof S3_ACCESS
 
-export const S3_POLICY_SOURCE = cite('§6.2, §11', 'S2', 'S50')
+export const S3_POLICY_SOURCE = cite('S2', 'S50')
 
 // IAM limits (reference §9 [S43]); whitespace does not count.
 export const IAM_LIMITS = {
   inlinePoliciesPerRoleChars: 10_240,
   trustPolicyChars: 2_048,
   runTaskOverridesChars: 8_192,
-  citation: cite('§9', 'S43', 'S31'),
+  citation: cite('IAM_QUOTAS', 'RUN_TASK_API'),
 } as const

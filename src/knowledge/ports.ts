@@ -10,4 +10,4 @@ export const RESERVED_HOST_PORTS: Record<OperatingSystem, readonly number[]> = {
 
 export const WINDOWS_TASK_ROLE_PORT = 80
 
-export const RESERVED_PORTS_SOURCE = cite('§5.4, §10', 'S20', 'S22', 'S31')
+export const RESERVED_PORTS_SOURCE = cite('S20', 'S22', 'S31')

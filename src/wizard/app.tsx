@@ -42,7 +42,7 @@ export function App() {
         severity: 'error',
         field,
         message: `${labelAt(configSchema, field) ?? field} is not valid yet: the files use its last valid value.`,
-        source: 'reference §9',
+        source: '',
       })),
     [drafts],
   )

@@ -32,7 +32,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     line(
       sh`aws iam create-role ${task} --assume-role-policy-document file://iam/task-role-trust-policy.json ${region}`,
       'Creates the task role with the ecs-tasks trust policy.',
-      cite('§6.1, §6.2', 'S2'),
+      cite('S2'),
     ),
   ]
   if (config.buckets.length > 0)
@@ -65,7 +65,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     line(
       sh`aws iam create-instance-profile ${profile} ${region}`,
       'EC2 takes an instance profile, not a role.',
-      cite('§6.3', 'S4', 'S43'),
+      cite('S4', 'IAM_INSTANCE_PROFILES'),
     ),
     line(sh`aws iam add-role-to-instance-profile ${profile} ${instance} ${region}`),
   )
@@ -76,7 +76,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
       line(
         sh`aws iam put-role-policy ${option('--role-name', config.deployerRoleName)} --policy-name ${INLINE_POLICY_NAMES.deployer} --policy-document file://iam/passrole-policy.json ${region}`,
         'iam:PassRole, limited to these roles and services.',
-        cite('§8', 'S13', 'S43'),
+        cite('S13', 'IAM_PASSROLE'),
       ),
     )
   setup.push(
@@ -94,7 +94,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     line(
       sh`aws ecs run-task ${cluster} ${option('--task-definition', config.task.family)} --launch-type EC2 --overrides file://ecs/run-task-overrides.json ${region}`,
       'Runs one task with the task role set explicitly.',
-      cite('§10', 'S2', 'S31'),
+      cite('S2', 'RUN_TASK_API'),
     ),
   ]
 

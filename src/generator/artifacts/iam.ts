@@ -58,12 +58,12 @@ export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
       [
         'ecs-tasks.amazonaws.com',
         'Tasks assume the role through the ecs-tasks service principal.',
-        formatCitation(cite('§0 rule 7, §6.1', 'S2')),
+        formatCitation(cite('S2')),
       ],
       [
         'aws:SourceArn',
         'Only ECS in this account and region may assume it (confused-deputy guard).',
-        formatCitation(cite('§6.2', 'S2', 'S43')),
+        formatCitation(cite('S2', 'S43')),
       ],
     ]),
   }
@@ -154,7 +154,7 @@ export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
       [
         's3:GetObject',
         'Least privilege: only this object, instead of AmazonS3ReadOnlyAccess as the AWS guide shows.',
-        formatCitation(cite('§11', 'S6', 'S50')),
+        formatCitation(cite('S6', 'S50')),
       ],
     ]),
   }
@@ -188,7 +188,7 @@ export function passRolePolicy(ctx: Context): ArtifactBody {
       [
         '"iam:PassedToService": "ecs-tasks.amazonaws.com"',
         'The task role may be passed only to ECS tasks.',
-        formatCitation(cite('§8', 'S13', 'S43')),
+        formatCitation(cite('S13', 'IAM_PASSROLE')),
       ],
     ]),
   }

@@ -77,8 +77,8 @@ function ensureRule(
 }
 
 function credentialProxyBlocks(): ShellBlock[] {
-  const proxy = cite('§4.1', 'S2', 'S20')
-  const hardening = cite('§4.1', 'S25')
+  const proxy = cite('S2', 'S20')
+  const hardening = cite('S25')
   const dnat = [
     '-p',
     'tcp',
@@ -199,12 +199,12 @@ function imdsBlockBlocks(): ShellBlock[] {
     line(
       sh`iptables -N DOCKER-USER 2>/dev/null || true`,
       'Creates the chain when Docker has not started yet.',
-      cite('§4.2', 'S45'),
+      cite('S45'),
     ),
     line(
       sh`iptables -C DOCKER-USER ${rule} 2>/dev/null || iptables -I DOCKER-USER 1 ${rule}`,
       'Drops traffic from docker bridges to 169.254.169.254 (bridge-mode tasks only).',
-      cite('§0 rule 3, §4.2', 'S2', 'S45', 'S46'),
+      cite('S2', 'S45', 'S46'),
     ),
   ]
 }
@@ -314,7 +314,7 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
       line(
         sh`aws s3 cp ${`s3://${bucket}/${key}`} ${ECS_CONFIG_PATH} --region ${config.region}`,
         'Reads the private ecs.config with the instance role (see iam/instance-role-policy.json).',
-        cite('§11', 'S6'),
+        cite('S6'),
       ),
       blank,
     )
@@ -328,7 +328,7 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
       after: sh`>> ${ECS_CONFIG_PATH}`,
       body: renderEcsConfig(entries),
       note: 'Appends the agent variables to ecs.config (values literal, no quotes).',
-      citation: cite('§2.2', 'S7', 'S25'),
+      citation: cite('S7', 'S25'),
     },
   )
   const rules = hostRuleBlocks(ctx)
@@ -343,7 +343,7 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
       line(
         sh`systemctl enable --now --no-block ecs.service`,
         'Non-blocking start avoids the user-data deadlock.',
-        cite('§2.2', 'S26', 'S47'),
+        cite('S26', 'S47'),
       ),
     )
   const { text, sources } = script(ctx, 'EC2 user data for an ECS container instance with task roles', blocks)

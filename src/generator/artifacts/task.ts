@@ -43,17 +43,17 @@ export function taskDefinition(ctx: Context): ArtifactBody {
     [
       '"taskRoleArn"',
       'Every container of the task gets this role’s credentials.',
-      formatCitation(cite('§1, §10', 'S2', 'S31')),
+      formatCitation(cite('S2', 'S31')),
     ],
     [
       '"networkMode"',
       'The API values are bridge, host, awsvpc and none.',
-      formatCitation(cite('§10', 'S31')),
+      formatCitation(cite('S31')),
     ],
     [
       '"memory"',
       'EC2 tasks need memory or memoryReservation per container.',
-      formatCitation(cite('§10', 'S31')),
+      formatCitation(cite('S31')),
     ],
   ])
   return {
@@ -78,7 +78,7 @@ export function runTaskOverrides(ctx: Context): ArtifactBody {
       {
         line: 2,
         note: 'Overrides the task role for this run only.',
-        source: formatCitation(cite('§10', 'S2', 'S31')),
+        source: formatCitation(cite('S2', 'S31')),
       },
     ],
   }

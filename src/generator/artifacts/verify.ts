@@ -47,7 +47,7 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
     line(
       sh`body=$(fetch ${raw(`"${CREDENTIALS_URL_BASE}\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"`)})`,
       'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
-      cite('§3.2, §3.3', 'S2', 'S23'),
+      cite('S2', 'S23'),
     ),
     line(raw('case "$body" in')),
     line(raw('  *"$expected_role"*) echo "OK: the task receives credentials for $expected_role" ;;')),
@@ -69,7 +69,7 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
       line(
         raw('  if [ "$rc" -ne 4 ]; then reachable=yes; fi'),
         'wget exits 4 on a network failure and 8 on an HTTP error answer.',
-        cite('§4.2', 'S2'),
+        cite('S2'),
       ),
       line(raw('fi')),
       line(raw('if [ "$reachable" = yes ]; then')),
@@ -105,7 +105,7 @@ export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
     psLine(
       ps`$credentials = Invoke-RestMethod -Uri (${CREDENTIALS_URL_BASE} + $env:AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) -TimeoutSec 5`,
       'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
-      cite('§3.2, §3.3', 'S2', 'S3', 'S23'),
+      cite('S2', 'S3', 'S23'),
     ),
     psLine(ps`if ($credentials.RoleArn -ne $expectedRole) {`),
     psLine(

@@ -26,14 +26,14 @@ export function userDataPs1(ctx: Context): ArtifactBody | undefined {
     psLine(
       ps`Import-Module ECSTools`,
       'ECSTools ships in the ECS-optimized Windows AMIs.',
-      cite('§5.2', 'S3', 'S8'),
+      cite('S3', 'S8'),
     ),
     psLine(
       ps`Initialize-ECSAgent -Cluster ${config.clusterName} -EnableTaskIAMRole${switches}`,
       awsvpc
         ? `Joins the cluster with task roles and the awsvpc network mode${config.blockInstanceMetadata ? '; -AwsvpcBlockIMDS keeps awsvpc tasks away from instance metadata' : ''}.`
         : '-EnableTaskIAMRole sets up the credential proxy on 169.254.170.2:80 (host port 80 is then reserved).',
-      cite('§5.2, §5.3', 'S3', 'S8'),
+      cite('S3', 'S8'),
     ),
   ]
   const { text, sources } = renderPowerShell({ userDataTags: true, blocks })
@@ -50,7 +50,7 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
   // Only the default (NAT) mode needs it: in awsvpc the agent adds the routes itself (reference §5.6 [S28]).
   if (ctx.isLinux || ctx.config.networkMode !== 'default') return undefined
   const block = ctx.config.blockInstanceMetadata
-  const source = cite('§5.6', 'S3')
+  const source = cite('S3')
   const blocks: PsBlock[] = [
     ...headerLines(ctx, 'Container route script for Windows task roles (default network mode)').map(
       psComment,
