@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -11,9 +12,36 @@ const UI_AND_NODE_IMPORTS = {
     { group: ['zustand', 'zustand/*'], message: 'The core must not import zustand.' },
     { group: ['monaco-editor', 'monaco-editor/*'], message: 'Only src/ui/code-editor imports Monaco.' },
     { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The core must run in the browser.' },
-    { group: ['../wizard/*', '../ui/*', '../cli/*'], message: 'The core must not import UI or CLI code.' },
   ],
 }
+
+// The layers, by path (architecture.md): knowledge ← config ← generator ← {cli, wizard, ui}; ui does not
+// import wizard. Each zone names what files in `target` may not import.
+const layer = (target, from, message) => ({ target, from, message })
+const LAYER_ZONES = [
+  layer(
+    './src/knowledge',
+    ['./src/config', './src/generator', './src/cli', './src/wizard', './src/ui'],
+    'knowledge is the bottom layer: it imports no other layer.',
+  ),
+  layer(
+    './src/config',
+    ['./src/generator', './src/cli', './src/wizard', './src/ui'],
+    'config imports only knowledge.',
+  ),
+  layer(
+    './src/generator',
+    ['./src/cli', './src/wizard', './src/ui'],
+    'the generator imports only config and knowledge.',
+  ),
+  layer(
+    './src/ui',
+    ['./src/wizard', './src/cli'],
+    'ui holds shared parts: it does not import the wizard or the CLI.',
+  ),
+  layer('./src/wizard', ['./src/cli'], 'the wizard does not import the CLI.'),
+  layer('./src/cli', ['./src/wizard', './src/ui'], 'the CLI does not import the page.'),
+]
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/generator/golden'] },
@@ -28,6 +56,37 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // The import graph is read with the TypeScript parser; without it every .ts file looks empty and
+      // no-cycle finds nothing.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
+      // Type-only imports count too: a cycle through types still couples the two modules.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['monaco-editor', 'monaco-editor/*'],
+              message: 'Only src/ui/code-editor imports Monaco.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/code-editor/**'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['src/config/**/*.ts', 'src/knowledge/**/*.ts', 'src/generator/**/*.ts'],

@@ -147,7 +147,11 @@ test('Windows journey: Windows Server 2019, default (NAT) mode, GovCloud', async
     clusterName: 'windows',
     taskRoleName: 'iisTaskRole',
     buckets: [{ name: 'gov-reports', access: 'read', prefix: "team's (2026)/" }],
-    task: { ...readConfig({}).config.task, portMappings: [{ containerPort: 80, hostPort: 8080 }] },
+    // The OS and AMI controls bring the image along: IIS built for Windows Server 2019.
+    task: {
+      ...readConfig({ os: 'windows', ami: 'windows-2019' }).config.task,
+      portMappings: [{ containerPort: 80, hostPort: 8080 }],
+    },
   })
   expect(Object.keys(expected)).toContain('container/bootstrap-routes.ps1')
   const files = await readAllFiles(page)

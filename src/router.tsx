@@ -1,7 +1,14 @@
 // Thin routing glue: the configuration lives in the URL fragment (hash history), so it never reaches a
 // server. The search string is kept verbatim and decoded by the permalink codec, not by the router's
 // JSON-ish default parser, which would turn an account ID such as 012345678901 into a number.
-import { createHashHistory, createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
+import {
+  createBrowserHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  type HistoryState,
+} from '@tanstack/react-router'
+import { linkRoute } from './config/permalink.ts'
 import { App } from './wizard/app.tsx'
 
 // An unknown path (a mangled link) still opens the wizard; use-config.ts says the path was ignored.
@@ -14,9 +21,26 @@ export interface PermalinkSearch {
   query: string
 }
 
+/**
+ * Hash history that reads the address as the CLI reads a link (linkRoute): the settings come from the
+ * fragment's query only, never from an outer `?query` (TanStack's hash history appends that to the route's
+ * search) nor from a second "#". Writing drops the outer query: the address then holds one copy of the settings.
+ */
+const linkHistory = () =>
+  createBrowserHistory({
+    parseLocation: () => {
+      const { path, query } = linkRoute(window.location.href)
+      const search = query ? `?${query}` : ''
+      // createBrowserHistory has given the entry its key (history.state) before it first reads the location.
+      const state = window.history.state as HistoryState & { __TSR_index: number }
+      return { href: `${path}${search}`, pathname: path, search, hash: '', state }
+    },
+    createHref: (href) => `${window.location.pathname}#${href}`,
+  })
+
 export const router = createRouter({
   routeTree: rootRoute.addChildren([indexRoute]),
-  history: createHashHistory(),
+  history: linkHistory(),
   // The router re-serialises the URL from its parsed search; keeping the text whole means it writes back
   // exactly what it read.
   parseSearch: (searchStr): PermalinkSearch => ({ query: searchStr.replace(/^\?/, '') }),

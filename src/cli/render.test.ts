@@ -73,6 +73,19 @@ describe('npm run render', () => {
     expect(runCli(['--help']).code).toBe(0)
   })
 
+  it('runs the README example as written: a Windows link with os and networkMode only, exit 0', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8')
+    const example = /^npm run render -- '([^']+)' --out out\/$/m.exec(readme)
+    expect(example).not.toBeNull()
+    const out = temp()
+    const result = runCli([example![1]!, '--out', out])
+    expect(result.stderr).toEqual([])
+    expect(result.code).toBe(0)
+    const files = readAll(out)
+    expect(files['ec2/user-data.ps1']).toContain('-EnableTaskIAMRole -EnableTaskENI -AwsvpcBlockIMDS')
+    expect(files['ecs/task-definition.json']).toContain('mcr.microsoft.com/windows/servercore/iis')
+  })
+
   it('keeps terminal escape sequences from a hostile link out of its output', () => {
     const result = runCli(['#/?v=1&%1B]0;pwned%07=1', '--out', temp()])
     expect(result.code).toBe(2)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { decodePermalink, encodePermalink, MAX_PERMALINK_LENGTH, permalinkUrl } from './permalink.ts'
 import { migrateEntries } from './migrate.ts'
-import { DEFAULT_CONFIG, readConfig, type WizardConfig } from './schema.ts'
+import { DEFAULT_CONFIG, readConfig, withAmi, withOs, type WizardConfig } from './schema.ts'
 
 const withChanges = (changes: Partial<WizardConfig>): WizardConfig => ({
   ...structuredClone(DEFAULT_CONFIG),
@@ -15,10 +15,17 @@ describe('encodePermalink', () => {
   })
 
   it('writes common fields readably, under their config names, and only when changed', () => {
-    const link = encodePermalink(
-      withChanges({ os: 'windows', ami: 'windows-2022', networkMode: 'awsvpc', clusterName: 'prod' }),
+    // Changed relative to the chosen OS's defaults: the Windows Server 2022 AMI and its image are Windows's own.
+    const windows = withOs(DEFAULT_CONFIG, 'windows')
+    expect(encodePermalink({ ...windows, networkMode: 'awsvpc', clusterName: 'prod' })).toBe(
+      '#/?v=1&os=windows&networkMode=awsvpc&clusterName=prod',
     )
-    expect(link).toBe('#/?v=1&os=windows&ami=windows-2022&networkMode=awsvpc&clusterName=prod')
+    // Another AMI brings its own default image, so the link names the AMI only.
+    expect(encodePermalink(withAmi(windows, 'windows-2019'))).toBe('#/?v=1&os=windows&ami=windows-2019')
+    // A Linux image on Windows is not a default, so the link keeps it.
+    expect(encodePermalink({ ...windows, task: DEFAULT_CONFIG.task })).toBe(
+      '#/?v=1&os=windows&task.image=public.ecr.aws%2Fdocker%2Flibrary%2Fnginx:latest',
+    )
   })
 
   it('prefixes the site address when it is known, replacing any old fragment', () => {
@@ -114,11 +121,11 @@ describe('decodePermalink on bad links: a notice, defaults for the rest, never a
     ['a huge list index', '#/?v=1&buckets.99999.name=abc', /not a position in Buckets/],
     ['a leaf and a branch on one key', '#/?v=1&task=x&task.family=y', /conflicts/],
     ['a repeated key', '#/?v=1&clusterName=a&clusterName=b', /more than once/],
-    ['a wrong path', '#/settings?v=1', /does not point at the wizard/],
+    ['a wrong path', '#/settings?v=1', /a page this tool does not have; its settings were read/],
     ['broken percent escapes', '#/?v=1&clusterName=%E0%A4%A', /Cluster name/],
     ['an AMI of the other OS', '#/?v=1&os=windows&ami=al2023', /not a Windows AMI/],
     ['an empty key', '#/?v=1&=x', /conflicts|Unknown/],
-    ['a URL without a fragment', 'https://example.org/?v=1', /no "#" part/],
+    ['a fragment without a route', '#v=1&os=windows', /a page this tool does not have/],
   ]
   it.each(cases)('%s', (_what, link, message) => {
     const { config, issues } = decodePermalink(link)

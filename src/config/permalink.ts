@@ -1,8 +1,15 @@
 // Config ↔ URL fragment. The fragment (`#/?v=1&…`) never reaches a server; it holds only non-default
 // values, with the config's own field names as keys so the common ones read plainly (`os=windows`).
 // Decoding never throws: whatever cannot be used is listed in `issues` and the rest still loads.
-import { CONFIG_VERSION, DEFAULT_CONFIG, configSchema, readConfig, type WizardConfig } from './schema.ts'
-import { displayKey, nonDefaultEntries, type FieldIssue } from './schema-kit.ts'
+import {
+  CONFIG_VERSION,
+  DEFAULT_CONFIG,
+  configSchema,
+  defaultsFor,
+  readConfig,
+  type WizardConfig,
+} from './schema.ts'
+import { displayKey, type FieldIssue } from './schema-kit.ts'
 import { migrateEntries, type Entries } from './migrate.ts'
 
 export const VERSION_KEY = 'v'
@@ -19,8 +26,9 @@ function encodePart(text: string): string {
 /** The fragment for a config, `#/?v=1&…`, with only the values that differ from the defaults. */
 export function encodePermalink(config: WizardConfig): string {
   const entries: Entries = [[VERSION_KEY, String(CONFIG_VERSION)]]
-  for (const [key, value] of nonDefaultEntries(configSchema, config))
-    if (key !== 'version') entries.push([key, value])
+  const changed: [string, string][] = []
+  configSchema.write(config, defaultsFor(config), '', changed)
+  for (const [key, value] of changed) if (key !== 'version') entries.push([key, value])
   return `#/?${entries.map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join('&')}`
 }
 
@@ -42,17 +50,34 @@ function defaults(issues: FieldIssue[]): DecodeResult {
   return { config: structuredClone(DEFAULT_CONFIG), issues }
 }
 
-/** The query part of a permalink: accepts a whole URL, a `#/?…` fragment, or a bare `?…` query. */
-function queryOf(input: string): { query: string } | { problem: string } {
-  let text = input.trim()
+/** Where a link's route leads: the wizard (`/`) or, when mangled, a page this tool does not have. */
+export const ROUTE_ISSUE =
+  'The link pointed at a page this tool does not have; its settings were read for the wizard.'
+
+/**
+ * The route a link opens, path and query, read the one way both the page (router.tsx) and the CLI read it:
+ * - like a browser, spaces and control characters around the link, and tabs and line breaks in it, are dropped;
+ * - the settings are the query of the route in the fragment (`#/?v=1&…`); what stands before the first "#"
+ *   (the site's address and its own `?query`) holds none, and a second "#" starts the route's own anchor;
+ * - a URL with no fragment opens the wizard with the URL's own query, as the page's router does;
+ * - without "#" or a scheme, the text is the fragment itself (`/?v=1&…` or `?v=1&…`).
+ */
+export function linkRoute(input: string): { path: string; query: string } {
+  // eslint-disable-next-line no-control-regex -- the characters a browser's URL parser drops
+  const text = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '')
   const hash = text.indexOf('#')
-  if (hash >= 0) text = text.slice(hash + 1)
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(text))
-    return { problem: 'The link has no "#" part, so it holds no settings.' }
-  if (text.startsWith('/')) text = text.slice(1)
-  if (text === '') return { query: '' }
-  if (!text.startsWith('?')) return { problem: 'The link does not point at the wizard ("#/?…" expected).' }
-  return { query: text.slice(1) }
+  let route: string
+  if (hash >= 0) {
+    route = text.slice(hash + 1)
+    const anchor = route.indexOf('#')
+    if (anchor >= 0) route = route.slice(0, anchor)
+  } else if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    const search = text.indexOf('?')
+    route = search >= 0 ? `/${text.slice(search)}` : '/'
+  } else route = text
+  const search = route.indexOf('?')
+  const path = search >= 0 ? route.slice(0, search) : route
+  return { path: path || '/', query: search >= 0 ? route.slice(search + 1) : '' }
 }
 
 /**
@@ -67,10 +92,9 @@ export function decodePermalink(input: string): DecodeResult {
         message: `The link is ${input.length.toLocaleString('en-US')} characters long (at most ${MAX_PERMALINK_LENGTH.toLocaleString('en-US')}); all of it was ignored.`,
       },
     ])
-  const located = queryOf(input)
-  if ('problem' in located) return defaults([{ field: '', message: located.problem }])
+  const located = linkRoute(input)
 
-  const issues: FieldIssue[] = []
+  const issues: FieldIssue[] = located.path === '/' ? [] : [{ field: '', message: ROUTE_ISSUE }]
   const seen = new Set<string>()
   let entries: Entries = []
   for (const [key, value] of new URLSearchParams(located.query)) {

@@ -86,6 +86,8 @@ describe('config schema', () => {
   })
 
   it('carries the source of a broken naming rule', () => {
-    expect(readConfig({ accountId: '1' }).issues[0]!.source).toMatch(/\[S43\]/)
+    expect(readConfig({ accountId: '1' }).issues[0]!.source).toMatch(
+      /IAM identifiers: https:\/\/docs\.aws\.amazon\.com\//,
+    )
   })
 })

@@ -1,7 +1,15 @@
 // The configuration: one declaration gives the TypeScript type, the defaults, the labels the UI shows, the
 // AWS naming rules (reference §9) and the reader for untrusted JSON and URL text. The field names are a
 // public contract (config files, permalinks): add fields freely, never rename one.
-import { AMIS, DEFAULT_AMI, amiInfo, type AmiId, type HostFamily } from '../knowledge/amis.ts'
+import {
+  AMIS,
+  DEFAULT_AMI,
+  amiInfo,
+  type AmiId,
+  type HostFamily,
+  type OperatingSystem,
+} from '../knowledge/amis.ts'
+import { LINUX_DEFAULT_IMAGE, defaultImage } from '../knowledge/images.ts'
 import {
   ACCOUNT_ID,
   BUCKET_NAME,
@@ -10,10 +18,22 @@ import {
   INSTANCE_PROFILE_NAME,
   KEY_PREFIX,
   OBJECT_KEY,
+  MAX_AWSVPC_SECURITY_GROUPS,
+  MAX_AWSVPC_SUBNETS,
   REGION,
   ROLE_NAME,
+  SECURITY_GROUP_ID,
+  SUBNET_ID,
 } from '../knowledge/names.ts'
-import { readWithSchema, s, type FieldIssue, type Infer, type InputMode } from './schema-kit.ts'
+import { EXTRA_STATEMENTS } from '../knowledge/policies.ts'
+import {
+  isPlainObject,
+  readWithSchema,
+  s,
+  type FieldIssue,
+  type Infer,
+  type InputMode,
+} from './schema-kit.ts'
 
 export const CONFIG_VERSION = 1
 
@@ -57,6 +77,8 @@ export const configSchema = s.object('Configuration', {
   // Who registers task definitions and runs tasks: gets the iam:PassRole policy (reference §8).
   deployerRoleName: s.optional(s.text('Deployer role name', '', ROLE_NAME)),
   buckets: s.list('Buckets', bucket, [{ name: 'my-app-bucket', access: 'read' }], 50),
+  // More permissions for the task role, as a JSON array of IAM statements, appended to its policy.
+  extraStatements: s.optional(s.text('Extra policy statements', '', EXTRA_STATEMENTS)),
   configObject: s.optional(
     s.object('ecs.config object', {
       bucket: s.text('Config bucket', 'my-ecs-config-bucket', BUCKET_NAME),
@@ -66,11 +88,21 @@ export const configSchema = s.object('Configuration', {
   task: s.object('Task definition', {
     family: s.text('Task family', 'my-app', ECS_NAME),
     containerName: s.text('Container name', 'app', ECS_NAME),
-    image: s.text('Image', 'public.ecr.aws/docker/library/nginx:latest', IMAGE),
+    // The defaults above are Linux's; Windows ones come from osDefaults() when the value is absent.
+    image: s.text('Image', LINUX_DEFAULT_IMAGE, IMAGE),
     memory: s.integer('Memory (MiB)', 512, 6, 1_048_576),
     portMappings: s.list('Port mappings', portMapping, [{ containerPort: 80 }], 20),
   }),
   sourceConditions: s.boolean('Trust policy conditions', true),
+  // awsvpc tasks need a network configuration to run (ECS API RunTask.networkConfiguration). Empty lists
+  // mean: use the default VPC's default subnets and its default security group, found at run time.
+  subnets: s.list('Subnets', s.text('Subnet ID', '', SUBNET_ID), [], MAX_AWSVPC_SUBNETS),
+  securityGroups: s.list(
+    'Security groups',
+    s.text('Security group ID', '', SECURITY_GROUP_ID),
+    [],
+    MAX_AWSVPC_SECURITY_GROUPS,
+  ),
 })
 
 export type WizardConfig = Infer<typeof configSchema>
@@ -85,21 +117,84 @@ export interface ReadResult {
   issues: FieldIssue[]
 }
 
+// Network mode when none is chosen: Linux's API default is bridge; Windows has the default (NAT) mode, chosen by
+// leaving networkMode out (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode).
+const DEFAULT_NETWORK_MODE: Record<OperatingSystem, NetworkMode> = { linux: 'bridge', windows: 'default' }
+
+/**
+ * The values that follow the operating system, in one place: what an absent AMI, network mode or image means
+ * for `os`. The image follows the AMI (a Windows image must match the host's Windows Server release), so an
+ * explicit AMI can be passed. Used by readConfig, the permalink (which writes only what differs from these)
+ * and the OS and AMI controls of the wizard.
+ */
+export function osDefaults(os: OperatingSystem, ami: AmiId = DEFAULT_AMI[os]) {
+  return { ami: DEFAULT_AMI[os], networkMode: DEFAULT_NETWORK_MODE[os], image: defaultImage(ami) }
+}
+
 /**
  * Reads an untrusted config (a parsed config file, or the tree of a permalink's text). Never throws:
- * every bad value is replaced by its default and reported against its field.
+ * every bad value is replaced by its default and reported against its field. A value that is absent (or
+ * unusable) takes the chosen OS's default, so `os=windows` alone means a working Windows setup; an explicit
+ * value that does not fit the OS stays and is reported (here for the AMI, by the findings otherwise).
  */
 export function readConfig(raw: unknown, mode: InputMode = 'json'): ReadResult {
-  const { value, issues } = readWithSchema(configSchema, raw, mode)
+  const read = readWithSchema(configSchema, raw, mode)
+  const issues = read.issues
+  // Absent parts come back as the schema's own default objects: copy before changing anything.
+  const value = structuredClone(read.value)
+  const given = (path: string) => {
+    let node: unknown = raw
+    for (const key of path.split('.'))
+      node = isPlainObject(node) && Object.hasOwn(node, key) ? node[key] : undefined
+    return node !== undefined && !issues.some((issue) => issue.field === path)
+  }
+  if (!given('ami')) value.ami = DEFAULT_AMI[value.os]
   // The AMI belongs to one OS; a mismatch is a wrong value for the AMI field, not a combination to explain.
-  if (amiInfo(value.ami).os !== value.os) {
+  else if (amiInfo(value.ami).os !== value.os) {
     issues.push({
       field: 'ami',
       message: `AMI: ${amiInfo(value.ami).label} is not a ${value.os === 'linux' ? 'Linux' : 'Windows'} AMI; using ${amiInfo(DEFAULT_AMI[value.os]).label}.`,
     })
     value.ami = DEFAULT_AMI[value.os]
   }
+  const defaults = osDefaults(value.os, value.ami)
+  if (!given('networkMode')) value.networkMode = defaults.networkMode
+  if (!given('task.image')) value.task.image = defaults.image
   return { config: value, issues }
+}
+
+/**
+ * What a config's values are "changed" against, mirroring how readConfig fills what is left out: the OS
+ * against the global default (a link always says which OS), the AMI, network mode and image against that OS's
+ * defaults (the image against the AMI's), everything else against the schema's defaults. The permalink writes
+ * only what differs from this, so `os=windows` alone is a whole Windows setup.
+ */
+export function defaultsFor(config: Pick<WizardConfig, 'os' | 'ami'>): WizardConfig {
+  const os = osDefaults(config.os, config.ami)
+  return {
+    ...DEFAULT_CONFIG,
+    ami: os.ami,
+    networkMode: os.networkMode,
+    task: { ...DEFAULT_CONFIG.task, image: os.image },
+  }
+}
+
+/** An image left at the old AMI's default follows to the new AMI's default; a chosen image stays. */
+const imageFollowsAmi = (before: WizardConfig, after: WizardConfig): WizardConfig =>
+  before.task.image === defaultImage(before.ami)
+    ? { ...after, task: { ...after.task, image: defaultImage(after.ami) } }
+    : after
+
+/** What the OS control does: that OS's AMI and network mode, and its image unless one was chosen. */
+export function withOs(config: WizardConfig, os: OperatingSystem): WizardConfig {
+  if (config.os === os) return config
+  const next = osDefaults(os)
+  return imageFollowsAmi(config, { ...config, os, ami: next.ami, networkMode: next.networkMode })
+}
+
+/** What the AMI control does: the default image follows the AMI's Windows Server release. */
+export function withAmi(config: WizardConfig, ami: AmiId): WizardConfig {
+  return config.ami === ami ? config : imageFollowsAmi(config, { ...config, ami })
 }
 
 /** The field messages for a config, e.g. one the UI is editing. Empty when the config is valid. */

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { partitionOfRegion } from '../knowledge/partitions.ts'
+import { parseExtraStatements } from '../knowledge/policies.ts'
 import {
   awsWrapperDir,
   closedLocalPort,
@@ -16,6 +17,7 @@ import {
   tempDir,
   validateIamDocument,
   writeTree,
+  type FakeAnswers,
   type ShellcheckComment,
 } from '../test-support/checkers.ts'
 import { loadScenarios } from '../test-support/scenarios.ts'
@@ -66,7 +68,9 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario
       const doc = JSON.parse(file.text) as {
         Statement: { Action: string | string[]; Condition?: Record<string, Record<string, unknown>> }[]
       }
-      for (const statement of doc.Statement) {
+      // The user's extra statements are theirs: checked by the validator above, not by this list.
+      const extra = new Set(parseExtraStatements(config.extraStatements).map((e) => JSON.stringify(e)))
+      for (const statement of doc.Statement.filter((st) => !extra.has(JSON.stringify(st)))) {
         for (const action of [statement.Action].flat())
           expect([
             'sts:AssumeRole',
@@ -78,7 +82,13 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario
           ]).toContain(action)
         for (const operator of Object.values(statement.Condition ?? {}))
           for (const key of Object.keys(operator))
-            expect(['aws:SourceArn', 'aws:SourceAccount', 's3:prefix', 'iam:PassedToService']).toContain(key)
+            expect([
+              'aws:SourceArn',
+              'aws:SourceAccount',
+              's3:prefix',
+              's3:ResourceAccount',
+              'iam:PassedToService',
+            ]).toContain(key)
       }
       for (const arn of file.text.match(/arn:[a-z-]+:/g) ?? []) expect(arn).toBe(`arn:${partition.id}:`)
     })
@@ -94,22 +104,92 @@ describe.concurrent(
       wrapper = awsWrapperDir(await closedLocalPort())
     })
 
-    it.each(scenarios.map((s) => [s.name, s] as const))(
-      '%s: every command of setup/aws-cli.sh passes',
-      async (name, scenario) => {
-        const script = join(root, name, 'setup/aws-cli.sh')
-        const setup = await runWithAwsWrapper(script, ['setup'], wrapper)
-        expect(setup.stderr).toBe('')
-        expect(setup.status).toBe(0)
-        const expectedCalls =
-          scenario.result.files.find((f) => f.path === 'setup/aws-cli.sh')!.text.match(/^ {4}aws /gm)!
-            .length - 1
-        expect(setup.calls.length).toBe(expectedCalls)
-        expect(setup.calls.every((c) => c.startsWith('passed:'))).toBe(true)
+    // Three accounts the script can meet: nothing exists yet, everything exists, and the wrong account.
+    const newAccount = (accountId: string): FakeAnswers => ({
+      'sts get-caller-identity': { stdout: `${accountId}\n` },
+      'iam get-role': { status: 254 },
+      'iam get-instance-profile': { status: 254 },
+      'ecs describe-clusters': { stdout: 'None\n' },
+      'ec2 describe-vpcs': { stdout: 'vpc-0123456789abcdef0\n' },
+      'ec2 describe-subnets': { stdout: 'subnet-0123456789abcdef0\tsubnet-0123456789abcdef1\n' },
+      'ec2 describe-security-groups': { stdout: 'sg-0123456789abcdef0\n' },
+    })
+    const operations = (calls: string[]) => calls.map((c) => c.replace(/^passed: /, ''))
 
-        const runTask = await runWithAwsWrapper(script, ['run-task'], wrapper)
+    it.each(scenarios.map((s) => [s.name, s] as const))(
+      '%s: setup/aws-cli.sh passes validation, creates what is missing, reuses what exists, and refuses another account',
+      async (name, scenario) => {
+        const { config } = readConfig(scenario.raw)
+        // Run from another directory, as a pasted or piped script would be: it must need no other file.
+        const elsewhere = tempDir('elsewhere')
+        const script = join(root, name, 'setup/aws-cli.sh')
+        const fresh = await runWithAwsWrapper(
+          script,
+          ['setup'],
+          wrapper,
+          newAccount(config.accountId),
+          elsewhere,
+        )
+        expect(fresh.stderr).toBe('')
+        expect(fresh.status).toBe(0)
+        expect(fresh.calls.every((c) => c.startsWith('passed:'))).toBe(true)
+        const created = operations(fresh.calls)
+        expect(created[0]).toBe('sts get-caller-identity')
+        for (const op of [
+          'iam create-role',
+          'iam create-instance-profile',
+          'iam add-role-to-instance-profile',
+          'ecs create-cluster',
+          'ecs register-task-definition',
+        ])
+          expect(created).toContain(op)
+        expect(created.filter((c) => c === 'iam create-role')).toHaveLength(2)
+
+        const existing = await runWithAwsWrapper(
+          script,
+          ['setup'],
+          wrapper,
+          {
+            ...newAccount(config.accountId),
+            'iam get-role': { status: 0 },
+            'iam get-instance-profile': { stdout: `${config.instanceRoleName}\n` },
+            'ecs describe-clusters': { stdout: 'ACTIVE\n' },
+          },
+          elsewhere,
+        )
+        expect(existing.status).toBe(0)
+        const reused = operations(existing.calls)
+        expect(reused.filter((c) => c === 'iam update-assume-role-policy')).toHaveLength(2)
+        for (const op of [
+          'iam create-role',
+          'iam create-instance-profile',
+          'iam add-role-to-instance-profile',
+          'ecs create-cluster',
+        ])
+          expect(reused).not.toContain(op)
+
+        const other = await runWithAwsWrapper(
+          script,
+          ['setup'],
+          wrapper,
+          newAccount('999999999999'),
+          elsewhere,
+        )
+        expect(other.status).toBe(1)
+        expect(other.stderr).toContain('999999999999')
+        expect(operations(other.calls)).toEqual(['sts get-caller-identity'])
+
+        const runTask = await runWithAwsWrapper(
+          script,
+          ['run-task'],
+          wrapper,
+          newAccount(config.accountId),
+          elsewhere,
+        )
+        expect(runTask.stderr).toBe('')
         expect(runTask.status).toBe(0)
-        expect(runTask.calls).toEqual(['passed: ecs run-task'])
+        expect(runTask.calls.every((c) => c.startsWith('passed:'))).toBe(true)
+        expect(operations(runTask.calls).at(-1)).toBe('ecs run-task')
       },
     )
 

@@ -124,23 +124,19 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
       expect(paths(result).includes('host/iptables.sh')).toBe(bridgeBlock || ami.launcher === 'docker-run')
     })
 
-    it('persists the rules the way this AMI or host family does', () => {
+    it('persists only its own rules, in the way this AMI boots', () => {
       if (!paths(result).includes('host/iptables.sh')) return
-      const expected = {
-        al1: 'service iptables save',
-        al2: 'yum install -y iptables-services',
-        al2023: 'dnf install -y iptables-services',
-        'ecs-init':
-          config.hostFamily === 'debian'
-            ? 'netfilter-persistent save'
-            : 'then dnf install -y iptables-services; else yum',
-        'manual-agent':
-          config.hostFamily === 'debian'
-            ? 'netfilter-persistent save'
-            : 'then dnf install -y iptables-services; else yum',
-      }[config.ami as 'al1']
-      expect(userData).toContain(expected)
-      expect(text(result, 'host/iptables.sh')).toContain(expected)
+      // A boot unit before Docker and the agent, or rc.local on Amazon Linux 1 (no systemd); never a saved
+      // whole ruleset, which would also hold Docker's and ecs-init's rules.
+      const expected =
+        config.ami === 'al1'
+          ? 'echo /usr/local/sbin/ecs-task-iam-rules.sh >> /etc/rc.d/rc.local'
+          : 'systemctl enable ecs-task-iam-rules.service'
+      for (const script of [userData, text(result, 'host/iptables.sh')!]) {
+        expect(script).toContain("cat <<'EOF' > /usr/local/sbin/ecs-task-iam-rules.sh\n#!/bin/bash\n")
+        expect(script).toContain(expected)
+        expect(codeLines(script)).not.toMatch(/iptables-save|iptables-services|netfilter-persistent/)
+      }
     })
 
     it('never starts ecs with a blocking systemctl call from user data (deadlock)', () => {
@@ -253,20 +249,30 @@ describe('partitions, trust and the CLI script', () => {
     const policy = JSON.parse(text(result, 'iam/task-role-policy.json')!) as {
       Statement: { Action: unknown; Resource: string; Condition?: unknown }[]
     }
+    // Only buckets that the configured account owns (a same-named bucket elsewhere is not trusted).
+    const owner = { StringEquals: { 's3:ResourceAccount': base.accountId } }
     expect(policy.Statement).toEqual([
       {
         Sid: 'Bucket1Objects',
         Effect: 'Allow',
         Action: ['s3:PutObject', 's3:AbortMultipartUpload'],
         Resource: 'arn:aws:s3:::logs/app/*',
+        Condition: owner,
       },
       {
         Sid: 'Bucket2Objects',
         Effect: 'Allow',
         Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
         Resource: 'arn:aws:s3:::data/*',
+        Condition: owner,
       },
-      { Sid: 'Bucket2List', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::data' },
+      {
+        Sid: 'Bucket2List',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: 'arn:aws:s3:::data',
+        Condition: owner,
+      },
     ])
   })
 

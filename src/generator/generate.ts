@@ -16,7 +16,7 @@ import {
 import { ecsConfig, iptablesSh, runAgentSh, userDataSh } from './artifacts/linux-host.ts'
 import { runTaskOverrides, taskDefinition } from './artifacts/task.ts'
 import { verifyCredentialsPs1, verifyCredentialsSh } from './artifacts/verify.ts'
-import { bootstrapRoutesPs1, userDataPs1 } from './artifacts/windows.ts'
+import { bootstrapRoutesPs1, recoverAfterRestartPs1, userDataPs1 } from './artifacts/windows.ts'
 import {
   ARTIFACT_PATHS,
   type Artifact,
@@ -40,6 +40,7 @@ const BUILDERS: Registry = {
   'ec2/user-data.ps1': userDataPs1,
   'host/iptables.sh': iptablesSh,
   'host/run-agent.sh': runAgentSh,
+  'host/recover-after-restart.ps1': recoverAfterRestartPs1,
   'container/bootstrap-routes.ps1': bootstrapRoutesPs1,
   'ecs/task-definition.json': taskDefinition,
   'ecs/run-task-overrides.json': runTaskOverrides,
@@ -66,6 +67,8 @@ const APPLY_ORDER: readonly ArtifactPath[] = [
   'ecs/run-task-overrides.json',
   'container/verify-credentials.sh',
   'container/verify-credentials.ps1',
+  // Not part of the setup: only for a Windows instance that was restarted.
+  'host/recover-after-restart.ps1',
 ]
 
 function languageOf(path: ArtifactPath): Language {

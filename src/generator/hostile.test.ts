@@ -9,7 +9,7 @@ import { ALL_REGIONS } from '../knowledge/partitions.ts'
 import { configSchema, type WizardConfig } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
 import { generate } from './generate.ts'
-import { shellQuote } from './render/shell.ts'
+import { option, shellQuote } from './render/shell.ts'
 import {
   parsePowerShell,
   shellcheck,
@@ -217,12 +217,14 @@ describe(`${RUNS} random configs with hostile text`, () => {
           )
         compared++
       }
-      // The ecs.config object key reaches user data, quoted as part of the s3:// URL.
+      // The ecs.config object's bucket and key reach user data, each one quoted word (s3api get-object).
       if (config.os === 'linux' && config.configObject) {
         const userData = result.files.find((f) => f.path === 'ec2/user-data.sh')!.text
-        expect(userData).toContain(
-          shellQuote(`s3://${config.configObject.bucket}/${config.configObject.key}`),
-        )
+        for (const [name, value] of [
+          ['--bucket', config.configObject.bucket],
+          ['--key', config.configObject.key],
+        ] as const)
+          expect(userData).toContain(option(name, value).map(shellQuote).join(' '))
       }
     }
     expect(compared).toBeGreaterThan(500)

@@ -12,6 +12,7 @@ export const ARTIFACT_PATHS = [
   'ec2/user-data.ps1',
   'host/iptables.sh',
   'host/run-agent.sh',
+  'host/recover-after-restart.ps1',
   'container/bootstrap-routes.ps1',
   'ecs/task-definition.json',
   'ecs/run-task-overrides.json',

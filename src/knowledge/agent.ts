@@ -33,6 +33,9 @@ export const CREDENTIALS_ENDPOINT = {
 } as const
 
 export const INSTANCE_METADATA_ADDRESS = '169.254.169.254'
+/** The IMDS IPv6 endpoint: Nitro instances in IPv6 subnets, off unless HttpProtocolIpv6 is enabled. */
+export const INSTANCE_METADATA_ADDRESS_IPV6 = 'fd00:ec2::254'
+export const INSTANCE_METADATA_IPV6_CITATION = cite('EC2_IMDS_IPV6', 'EC2_IMDS_IPV6_DEFAULT')
 
 // The hand-started agent (reference §4.4): the developer-guide image and mounts, the README's variables.
 // The guide's `--volume=/etc/ecs:/etc/ecs/pki` line is left out on purpose: it looks like a typo (§13 #15).
@@ -40,9 +43,16 @@ export const MANUAL_AGENT = {
   image: 'public.ecr.aws/ecs/amazon-ecs-agent:latest',
   containerName: 'ecs-agent',
   directories: ['/var/log/ecs', '/etc/ecs', '/var/lib/ecs/data'],
-  volumes: ['/var/run/docker.sock:/var/run/docker.sock', '/var/log/ecs:/log', '/var/lib/ecs/data:/data'],
+  volumes: [
+    { host: '/var/run/docker.sock', container: '/var/run/docker.sock', selinuxRelabel: false },
+    // On SELinux hosts AWS recommends ":Z" (a private relabel) on these two mounts.
+    { host: '/var/log/ecs', container: '/log', selinuxRelabel: true },
+    { host: '/var/lib/ecs/data', container: '/data', selinuxRelabel: true },
+  ],
   environment: { ECS_LOGFILE: '/log/ecs-agent.log', ECS_DATADIR: '/data' },
   citation: cite('S9', 'S20'),
+  /** "Operating systems with SELinux enabled require the --privileged option" (manually_update_agent). */
+  selinux: { flags: ['--privileged'], citation: cite('S9', 'SELINUXENABLED') },
 } as const
 
 export const ECS_CONFIG_PATH = '/etc/ecs/ecs.config'

@@ -9,12 +9,6 @@ export type HostFamily = 'rhel' | 'debian'
 /** How the ECS agent is started on the host, which decides who owns the credential-proxy rules. */
 export type AgentLauncher = 'ecs-init' | 'docker-run' | 'ecstools'
 
-/** How iptables rules survive a reboot (reference §4.3). */
-export type IptablesPersistence =
-  | { kind: 'service-save'; citation: Citation }
-  | { kind: 'iptables-services'; packageManager: 'yum' | 'dnf' | 'dnf-or-yum'; citation: Citation }
-  | { kind: 'netfilter-persistent'; citation: Citation }
-
 export interface AmiInfo {
   id: AmiId
   os: OperatingSystem
@@ -25,6 +19,10 @@ export interface AmiInfo {
   awsvpc: { supported: true } | { supported: false; reason: string; citation: Citation }
   endOfLife?: { date: string; citation: Citation }
 }
+
+// The Amazon ECS Developer Guide, task definition parameters, "Network mode" (cite('S12')).
+const AWSVPC_SUPPORT =
+  'Only the Amazon ECS-optimized AMI, other Amazon Linux variants with the ecs-init package, or AWS Fargate support the awsvpc network mode.'
 
 export const AMIS: readonly AmiInfo[] = [
   {
@@ -59,7 +57,11 @@ export const AMIS: readonly AmiInfo[] = [
     label: 'Another Linux with the ecs-init package',
     launcher: 'ecs-init',
     asksHostFamily: true,
-    awsvpc: { supported: true },
+    awsvpc: {
+      supported: false,
+      reason: `${AWSVPC_SUPPORT} Not RHEL-like or Debian-like hosts with the ecs-init package; on Amazon Linux, choose the ECS-optimized Amazon Linux AMI.`,
+      citation: cite('S12'),
+    },
   },
   {
     id: 'manual-agent',
@@ -69,8 +71,7 @@ export const AMIS: readonly AmiInfo[] = [
     asksHostFamily: true,
     awsvpc: {
       supported: false,
-      reason:
-        'awsvpc is supported only on the ECS-optimized AMI or another Linux with the ecs-init package; a hand-started agent needs the CNI plugins and many more mounts.',
+      reason: `${AWSVPC_SUPPORT} A hand-started agent is none of these.`,
       citation: cite('S12', 'S20'),
     },
   },
@@ -120,42 +121,56 @@ export function amiInfo(id: AmiId): AmiInfo {
 
 export const DEFAULT_AMI: Record<OperatingSystem, AmiId> = { linux: 'al2023', windows: 'windows-2022' }
 
-/** Which iptables persistence applies to an AMI, or to a host family for the non-optimized choices. */
-export function iptablesPersistence(ami: LinuxAmiId, hostFamily: HostFamily): IptablesPersistence {
-  switch (ami) {
-    case 'al1':
-      return { kind: 'service-save', citation: cite('S4', 'S5') }
-    case 'al2':
-      return { kind: 'iptables-services', packageManager: 'yum', citation: cite('S2', 'S4') }
-    case 'al2023':
-      // Not covered by any AWS ECS doc; iptables-services installs with dnf on AL2023 (🔶, reference §4.3).
-      return { kind: 'iptables-services', packageManager: 'dnf', citation: cite('S52') }
-    case 'ecs-init':
-    case 'manual-agent':
-      return hostFamily === 'debian'
-        ? { kind: 'netfilter-persistent', citation: cite('S51') }
-        : // RHEL 9 ships iptables-nft-services, which obsoletes iptables-services (❓, reference §4.3).
-          { kind: 'iptables-services', packageManager: 'dnf-or-yum', citation: cite('S52') }
-  }
+/**
+ * How this tool's host rules come back after a reboot. Only our rules are kept: a root-owned script that
+ * adds them idempotently, run at boot before Docker and the agent start. Saving the whole ruleset
+ * (iptables-save, iptables-services, netfilter-persistent) would also save Docker's and ecs-init's rules,
+ * which they add again at start (ecs-init appends without checking): duplicates; and a later
+ * "systemctl restart iptables" flushes Docker's live rules.
+ */
+export type RulesPersistence =
+  /** A oneshot unit ordered Before=docker.service ecs.service, After=firewalld.service. */
+  | { kind: 'systemd-unit'; citation: Citation }
+  /**
+   * Amazon Linux 1 has upstart and SysV init, no systemd. rc.local is the last step of rc, and the ecs job
+   * starts "on stopped rc": the rules are in place before the agent starts any task.
+   */
+  | { kind: 'rc-local'; citation: Citation }
+
+export function rulesPersistence(ami: LinuxAmiId): RulesPersistence {
+  return ami === 'al1'
+    ? { kind: 'rc-local', citation: cite('ECS_INIT_UPSTART_AL1') }
+    : { kind: 'systemd-unit', citation: cite('S25', 'SYSTEMD_NETWORK_PRE', 'SYSTEMD_SERVICE') }
 }
 
 /**
- * How to get the AWS CLI onto a host that must fetch ecs.config from S3 (reference §11). The ECS-optimized
- * AMIs are built from minimal AMIs without it. `undefined` means no package is known: the script checks
- * for the CLI and stops with a message instead of guessing a package name.
+ * How to get the AWS CLI onto a host that must fetch ecs.config from S3. The ECS-optimized AMIs are built
+ * from minimal AMIs without it, so Amazon Linux installs its package. Other Linux uses AWS's own installer:
+ * the distributions' packages are not dependable (Ubuntu 24.04 has no awscli package at all).
  */
-export function awsCliPackage(ami: LinuxAmiId, hostFamily: HostFamily): readonly string[] | undefined {
+export type AwsCliInstall =
+  | { kind: 'package'; command: readonly string[]; citation: Citation }
+  | { kind: 'installer'; prerequisites: 'apt-get' | 'dnf-or-yum'; citation: Citation }
+
+export function awsCliInstall(ami: LinuxAmiId, hostFamily: HostFamily): AwsCliInstall {
+  const packaged = cite('S6', 'S42')
+  const installer = cite('AWS_CLI_INSTALL', 'AWS_CLI_UBUNTU_2404')
   switch (ami) {
     case 'al2023':
-      return ['dnf', 'install', '-y', 'awscli-2']
+      return { kind: 'package', command: ['dnf', 'install', '-y', 'awscli-2'], citation: packaged }
     case 'al2':
-      return ['yum', 'install', '-y', 'awscli']
+      return { kind: 'package', command: ['yum', 'install', '-y', 'awscli'], citation: packaged }
     case 'al1':
-      return ['yum', 'install', '-y', 'aws-cli']
+      return { kind: 'package', command: ['yum', 'install', '-y', 'aws-cli'], citation: packaged }
     case 'ecs-init':
     case 'manual-agent':
-      return hostFamily === 'debian' ? ['apt-get', 'install', '-y', 'awscli'] : undefined
+      return {
+        kind: 'installer',
+        prerequisites: hostFamily === 'debian' ? 'apt-get' : 'dnf-or-yum',
+        citation: installer,
+      }
   }
 }
 
-export const AWS_CLI_INSTALL_SOURCE = cite('S6', 'S42')
+/** AWS's installer for AWS CLI v2 on Linux; the file name ends in the machine name (x86_64 or aarch64). */
+export const AWS_CLI_INSTALLER_URL_PREFIX = 'https://awscli.amazonaws.com/awscli-exe-linux-'

@@ -41,7 +41,11 @@ function charset(
   }
 }
 
-export const ACCOUNT_ID = pattern(/^\d{12}$/, 'Exactly 12 digits, leading zeros included.', cite('IAM_IDENTIFIERS'))
+export const ACCOUNT_ID = pattern(
+  /^\d{12}$/,
+  'Exactly 12 digits, leading zeros included.',
+  cite('IAM_IDENTIFIERS'),
+)
 
 // IAM role names: 1–64 of [\w+=,.@-] (reference §9 [S43]); instance profiles allow 128.
 export const ROLE_NAME = charset(
@@ -70,13 +74,7 @@ export const ECS_NAME = charset(
 
 // ContainerDefinition.image: "Up to 255 letters (uppercase and lowercase), numbers, hyphens, underscores,
 // colons, periods, forward slashes, and number signs are allowed" (ECS API reference); "@" for digests.
-export const IMAGE = charset(
-  /^[A-Za-z0-9_.:/#@-]$/,
-  1,
-  255,
-  'letters, digits and - _ . : / # @',
-  cite('S31'),
-)
+export const IMAGE = charset(/^[A-Za-z0-9_.:/#@-]$/, 1, 255, 'letters, digits and - _ . : / # @', cite('S31'))
 
 // General purpose bucket names (reference §9 [S44]).
 export const BUCKET_NAME: NameRule = {
@@ -122,6 +120,21 @@ function objectKeyRule(what: string, allowEmpty: boolean): NameRule {
 }
 export const KEY_PREFIX = objectKeyRule('key prefix', true)
 export const OBJECT_KEY = objectKeyRule('object key', false)
+
+// VPC resource IDs: a prefix and 8 or 17 lowercase hex digits (EC2 resource IDs). awsvpc tasks take up to 16
+// subnets and 5 security groups (ECS API AwsVpcConfiguration).
+export const SUBNET_ID = pattern(
+  /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/,
+  'A subnet ID: "subnet-" and 8 or 17 hexadecimal digits, for example subnet-0123456789abcdef0.',
+  cite('EC2_RESOURCE_IDS', 'AWSVPC_CONFIGURATION'),
+)
+export const SECURITY_GROUP_ID = pattern(
+  /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/,
+  'A security group ID: "sg-" and 8 or 17 hexadecimal digits, for example sg-0123456789abcdef0.',
+  cite('EC2_RESOURCE_IDS', 'AWSVPC_CONFIGURATION'),
+)
+export const MAX_AWSVPC_SUBNETS = 16
+export const MAX_AWSVPC_SECURITY_GROUPS = 5
 
 export const REGION: NameRule = {
   citation: cite('S32'),

@@ -1,7 +1,8 @@
+import type { NameRule } from './names.ts'
 import { cite } from './sources.ts'
 
 // The instance role gets AWS's managed policy attached by ARN so AWS can add permissions for future agent
-// features (reference §7, [S1][S4]); copying its JSON would freeze it at today's version (v10).
+// features [S4][S40]; copying its JSON would freeze it at today's version (v10).
 export const INSTANCE_ROLE_MANAGED_POLICY = {
   path: 'service-role/',
   name: 'AmazonEC2ContainerServiceforEC2Role',
@@ -12,7 +13,7 @@ export function awsManagedPolicyArn(partition: string, policy: { path: string; n
   return `arn:${partition}:iam::aws:policy/${policy.path}${policy.name}`
 }
 
-// S3 actions per access level (reference §6.2 shows s3:GetObject on object ARNs). Bucket-level actions go
+// S3 actions per access level ([S2] shows s3:GetObject on object ARNs). Bucket-level actions go
 // on the bucket ARN in their own statement: s3:ListBucket does not match object ARNs and vice versa.
 export const S3_ACCESS = {
   read: { objectActions: ['s3:GetObject'], listBucket: true },
@@ -27,10 +28,164 @@ export type S3Access = keyof typeof S3_ACCESS
 
 export const S3_POLICY_SOURCE = cite('S2', 'S50')
 
-// IAM limits (reference §9 [S43]); whitespace does not count.
+// Bucket names are global but not owned for ever: a deleted bucket's name can be created again in any
+// account. s3:ResourceAccount is the bucket owner's account ID, so every S3 statement requires it to be the
+// configured account, and a same-named bucket elsewhere is never trusted ([S3_OWNER_ACCOUNT]).
+export const S3_OWNER_SOURCE = cite('S3_OWNER_ACCOUNT', 'S3_CONDITION_KEYS')
+
+export function s3OwnerCondition(accountId: string): { StringEquals: { 's3:ResourceAccount': string } } {
+  return { StringEquals: { 's3:ResourceAccount': accountId } }
+}
+
+/** What one bucket entry grants. The task role policy and the Access step's field hint both read this. */
+export interface S3Grant {
+  /** Resource of the object statement: every key that starts with the prefix. */
+  objectArn: string
+  bucketArn: string
+  /** StringLike value for s3:prefix on ListBucket; undefined when the whole bucket may be listed. */
+  listPrefix?: string
+}
+
+// In a Resource ARN "*" matches any characters, "/" included, and so does "*" in StringLike: the prefix is
+// used exactly as typed, so "tenant1" also covers "tenant10/" ([S57], [IAM_STRING_CONDITIONS]). A
+// "tenant1/*" pattern also matches the listing of "tenant1/" itself, since "*" matches nothing too.
+export function s3Grant(partition: string, bucket: string, prefix: string | undefined): S3Grant {
+  const p = prefix ?? ''
+  return {
+    objectArn: `arn:${partition}:s3:::${bucket}/${p}*`,
+    bucketArn: `arn:${partition}:s3:::${bucket}`,
+    ...(p ? { listPrefix: `${p}*` } : {}),
+  }
+}
+
+/** A prefix without a trailing "/" is not a folder: it also grants its siblings (tenant1 → tenant10/…). */
+export const prefixReachesSiblings = (prefix: string | undefined): prefix is string =>
+  prefix !== undefined && prefix !== '' && !prefix.endsWith('/')
+
+export const PREFIX_WILDCARD_SOURCE = cite('S57', 'IAM_STRING_CONDITIONS')
+
+// IAM limits [IAM_QUOTAS]; whitespace does not count.
 export const IAM_LIMITS = {
   inlinePoliciesPerRoleChars: 10_240,
   trustPolicyChars: 2_048,
   runTaskOverridesChars: 8_192,
   citation: cite('IAM_QUOTAS', 'RUN_TASK_API'),
 } as const
+
+// Extra statements for the task role: a JSON array the user writes, checked here with the structure rules
+// of the IAM policy grammar ([IAM_GRAMMAR], [IAM_ELEMENTS]) so the browser needs no policy library. An
+// identity policy has no Principal; Sids are letters and digits, unique in the policy.
+export interface IamStatement {
+  Sid?: string
+  Effect: 'Allow' | 'Deny'
+  Action?: string | string[]
+  NotAction?: string | string[]
+  Resource?: string | string[]
+  NotResource?: string | string[]
+  Condition?: Record<string, Record<string, unknown>>
+}
+
+export const EXTRA_STATEMENTS_SOURCE = cite('IAM_GRAMMAR', 'IAM_ELEMENTS')
+/** Long enough for a handful of statements, short enough that the link stays under its limit when encoded. */
+export const EXTRA_STATEMENTS_MAX_CHARS = 4_000
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']
+// The generated statements' Sids; an extra statement must not reuse one.
+export const GENERATED_SID = /^Bucket\d+(Objects|List)$/
+const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function checkList(
+  value: unknown,
+  what: string,
+  each: (item: string) => string | undefined,
+): string | undefined {
+  const items = typeof value === 'string' ? [value] : value
+  if (!Array.isArray(items) || items.length === 0 || items.some((i) => typeof i !== 'string'))
+    return `${what} must be text or a non-empty list of text.`
+  for (const item of items as string[]) {
+    const problem = each(item)
+    if (problem) return problem
+  }
+  return undefined
+}
+
+function checkStatement(raw: unknown, sids: Set<string>): string | undefined {
+  if (!isObject(raw)) return 'Must be an object: { "Effect": …, "Action": …, "Resource": … }.'
+  const unknown = Object.keys(raw).find((k) => !STATEMENT_KEYS.includes(k))
+  if (unknown === 'Principal' || unknown === 'NotPrincipal')
+    return `${unknown} is not allowed here: a role's own permissions policy names no principal (that belongs in trust and resource policies).`
+  if (unknown !== undefined) return `"${unknown}" is not a statement element (${STATEMENT_KEYS.join(', ')}).`
+  if (raw.Sid !== undefined) {
+    if (typeof raw.Sid !== 'string' || !/^[A-Za-z0-9]*$/.test(raw.Sid))
+      return 'Sid may hold only letters and digits.'
+    if (GENERATED_SID.test(raw.Sid))
+      return `Sid "${raw.Sid}" is taken by a generated statement; choose another.`
+    if (raw.Sid !== '' && sids.has(raw.Sid))
+      return `Sid "${raw.Sid}" is used twice; Sids are unique in a policy.`
+    sids.add(raw.Sid)
+  }
+  if (raw.Effect !== 'Allow' && raw.Effect !== 'Deny') return 'Effect must be "Allow" or "Deny".'
+  if ((raw.Action === undefined) === (raw.NotAction === undefined))
+    return 'Give exactly one of Action and NotAction.'
+  if ((raw.Resource === undefined) === (raw.NotResource === undefined))
+    return 'Give exactly one of Resource and NotResource.'
+  const actionKey = raw.Action === undefined ? 'NotAction' : 'Action'
+  const actionProblem = checkList(raw[actionKey], actionKey, (a) =>
+    a === '*' || ACTION.test(a)
+      ? undefined
+      : `${actionKey} "${a}" is not "*" or service:Action (for example s3:GetObject).`,
+  )
+  if (actionProblem) return actionProblem
+  const resourceKey = raw.Resource === undefined ? 'NotResource' : 'Resource'
+  const resourceProblem = checkList(raw[resourceKey], resourceKey, (r) =>
+    r === '*' || r.startsWith('arn:') ? undefined : `${resourceKey} "${r}" is not "*" or an ARN (arn:…).`,
+  )
+  if (resourceProblem) return resourceProblem
+  if (raw.Condition !== undefined) {
+    if (!isObject(raw.Condition) || !Object.values(raw.Condition).every(isObject))
+      return 'Condition must be an object of operators, each an object of condition keys: { "StringEquals": { "aws:…": "…" } }.'
+  }
+  return undefined
+}
+
+/** The first problem of an extra-statements text, as a sentence; undefined when it is usable. */
+export function checkExtraStatements(text: string): string | undefined {
+  if (text.trim() === '') return undefined
+  if (text.length > EXTRA_STATEMENTS_MAX_CHARS)
+    return `At most ${EXTRA_STATEMENTS_MAX_CHARS.toLocaleString('en-US')} characters (this has ${text.length.toLocaleString('en-US')}).`
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return 'This is not valid JSON. Write a list of statements: [ { "Effect": "Allow", "Action": "…", "Resource": "…" } ].'
+  }
+  if (!Array.isArray(parsed))
+    return 'Write a JSON list of statements, in [ … ], even for one statement (not a whole policy document).'
+  const sids = new Set<string>()
+  for (const [i, statement] of parsed.entries()) {
+    const problem = checkStatement(statement, sids)
+    if (problem) return `Statement ${i + 1}: ${problem}`
+  }
+  return undefined
+}
+
+/** The statements of a text that passed checkExtraStatements, in their canonical element order. */
+export function parseExtraStatements(text: string | undefined): IamStatement[] {
+  if (text === undefined || text.trim() === '') return []
+  return (JSON.parse(text) as Record<string, unknown>[]).map((raw) => {
+    const out: Record<string, unknown> = {}
+    for (const key of STATEMENT_KEYS)
+      if (raw[key] !== undefined && !(key === 'Sid' && raw[key] === '')) out[key] = raw[key]
+    return out as unknown as IamStatement
+  })
+}
+
+/** Allow statements that grant every action on every resource: an administrator, not a task role. */
+export function grantsEverything(statement: IamStatement): boolean {
+  const all = (v: string | string[] | undefined) => v !== undefined && [v].flat().includes('*')
+  return statement.Effect === 'Allow' && all(statement.Action) && all(statement.Resource)
+}
+
+export const EXTRA_STATEMENTS: NameRule = { check: checkExtraStatements, citation: EXTRA_STATEMENTS_SOURCE }

@@ -57,6 +57,10 @@ export const SOURCES = {
     title: 'amazon-ecs-agent agent/config/config_unix.go (v1.105.1)',
     url: `${AGENT}/agent/config/config_unix.go`,
   },
+  AGENT_CONFIG_WINDOWS: {
+    title: 'amazon-ecs-agent agent/config/config_windows.go (v1.105.1)',
+    url: `${AGENT}/agent/config/config_windows.go`,
+  },
   S23: {
     title: 'amazon-ecs-agent credentials handler (v1.105.1)',
     url: `${AGENT}/ecs-agent/tmds/handlers/v2/credentials_handler.go`,
@@ -114,13 +118,94 @@ export const SOURCES = {
     title: 'Amazon S3 API Reference: HeadObject (permissions)',
     url: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html',
   },
-  S51: {
-    title: 'Debian manual: netfilter-persistent(8)',
-    url: 'https://manpages.debian.org/bookworm/netfilter-persistent/netfilter-persistent.8.en.html',
+  // Linux hosts: how ecs-init reads ecs.config, its units, and what the host scripts rely on.
+  ECS_INIT_ENV_FILE: {
+    title: 'amazon-ecs-agent ecs-init/docker/docker.go (v1.105.1): getEnvVars splits ecs.config on "\\n"',
+    url: `${AGENT}/ecs-init/docker/docker.go`,
   },
-  S52: {
-    title: 'firezone/firezone issue #8481 (iptables-services on Amazon Linux 2023)',
-    url: 'https://github.com/firezone/firezone/issues/8481',
+  ECS_INIT_UNIT_RPM: {
+    title: 'amazon-ecs-agent packaging: generic rpm ecs.service, only After=docker.service (v1.105.1)',
+    url: `${AGENT}/packaging/generic-rpm-integrated/ecs.service`,
+  },
+  ECS_INIT_UNIT_DEB: {
+    title: 'amazon-ecs-agent packaging: generic deb ecs.service, only After=docker.service (v1.105.1)',
+    url: `${AGENT}/packaging/generic-deb-integrated/debian/ecs.service`,
+  },
+  ECS_INIT_DEB_RULES: {
+    title: 'amazon-ecs-agent packaging: generic deb rules, ecs.service installed with --no-enable (v1.105.1)',
+    url: `${AGENT}/packaging/generic-deb-integrated/debian/rules`,
+  },
+  ECS_INIT_UPSTART_AL1: {
+    title:
+      'amazon-ecs-agent packaging: Amazon Linux 1 upstart job ecs.conf, "start on stopped rc" (v1.105.1)',
+    url: `${AGENT}/packaging/amazon-linux-ami-integrated/ecs.conf`,
+  },
+  S3_BUCKET_OWNER_CONDITION: {
+    title: 'Amazon S3 User Guide: verifying bucket ownership with bucket owner condition',
+    url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html',
+  },
+  CLI_S3API_GET_OBJECT: {
+    title: 'AWS CLI Command Reference: s3api get-object (--expected-bucket-owner)',
+    url: 'https://awscli.amazonaws.com/v2/documentation/api/latest/reference/s3api/get-object.html',
+  },
+  AWS_CLI_INSTALL: {
+    title: 'AWS CLI User Guide: installing or updating the latest version of the AWS CLI (Linux)',
+    url: 'https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html',
+  },
+  AWS_CLI_UBUNTU_2404: {
+    title: 'aws/aws-cli issue #8978: "Package \'awscli\' has no installation candidate" on Ubuntu 24.04',
+    url: 'https://github.com/aws/aws-cli/issues/8978',
+  },
+  CLOUD_INIT_PACKAGE_UPDATE: {
+    title: 'cloud-init cloud-config schema (24.1): package_update, "Default: false"',
+    url: 'https://github.com/canonical/cloud-init/blob/24.1/cloudinit/config/schemas/schema-cloud-config-v1.json',
+  },
+  SYSTEMD_NETWORK_PRE: {
+    title: 'systemd: network configuration synchronization points (network-pre.target for firewalls)',
+    url: 'https://systemd.io/NETWORK_ONLINE/',
+  },
+  SYSTEMD_SERVICE: {
+    title: 'systemd.service(5): Type=oneshot, RemainAfterExit=',
+    url: 'https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html',
+  },
+  FIREWALLD_UNIT: {
+    title:
+      'firewalld config/firewalld.service.in (v2.4.4): Before=network-pre.target, Conflicts=iptables.service',
+    url: 'https://github.com/firewalld/firewalld/blob/v2.4.4/config/firewalld.service.in',
+  },
+  FIREWALLD_IPTABLES_FLUSH: {
+    title: 'firewalld src/firewall/core/ipXtables.py (v2.4.4): build_flush_rules flushes every table',
+    url: 'https://github.com/firewalld/firewalld/blob/v2.4.4/src/firewall/core/ipXtables.py',
+  },
+  FIREWALLD_NFTABLES_FLUSH: {
+    title:
+      'firewalld src/firewall/core/fw.py (v2.4.4): flush on start and reload; iptables left alone with nftables',
+    url: 'https://github.com/firewalld/firewalld/blob/v2.4.4/src/firewall/core/fw.py',
+  },
+  FIREWALLD_CONF: {
+    title:
+      'firewalld config/firewalld.conf (v2.4.4): FirewallBackend, nftables by default, iptables deprecated',
+    url: 'https://github.com/firewalld/firewalld/blob/v2.4.4/config/firewalld.conf',
+  },
+  SELINUXENABLED: {
+    title: 'selinuxenabled(8): exits 0 when SELinux is enabled',
+    url: 'https://man7.org/linux/man-pages/man8/selinuxenabled.8.html',
+  },
+  EC2_IMDS_IPV6: {
+    title: 'Amazon EC2 User Guide: access instance metadata, the IPv6 address [fd00:ec2::254] (Nitro)',
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html',
+  },
+  EC2_IMDS_IPV6_DEFAULT: {
+    title: 'Amazon EC2 API Reference: InstanceMetadataOptionsRequest, HttpProtocolIpv6 "Default: disabled"',
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceMetadataOptionsRequest.html',
+  },
+  DOCKER_USER_CHAINS: {
+    title: 'moby libnetwork/firewall_linux.go (v25.0.14): DOCKER-USER for each enabled iptables version',
+    url: 'https://github.com/moby/moby/blob/v25.0.14/libnetwork/firewall_linux.go',
+  },
+  DOCKER_IP6TABLES_DEFAULT: {
+    title: 'moby cmd/dockerd/config_unix.go (v27.0.3): --ip6tables on by default (off in 25.0)',
+    url: 'https://github.com/moby/moby/blob/v27.0.3/cmd/dockerd/config_unix.go',
   },
   S55: {
     title: 'awslabs/cdk-eks-blueprints issue #558 (EC2 principal in aws-cn)',
@@ -133,6 +218,27 @@ export const SOURCES = {
   S57: {
     title: 'IAM User Guide: IAM JSON policy elements, Resource (wildcards)',
     url: `${IAM_GUIDE}/reference_policies_elements_resource.html`,
+  },
+  S3_OWNER_ACCOUNT: {
+    title:
+      'Amazon S3 User Guide: identity-based policy examples, restricting access to buckets within a specific AWS account (s3:ResourceAccount)',
+    url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-policies-s3.html#iam-policy-ex6',
+  },
+  S3_CONDITION_KEYS: {
+    title: 'Service Authorization Reference: condition keys for Amazon S3 (s3:ResourceAccount, s3:prefix)',
+    url: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html#amazons3-policy-keys',
+  },
+  IAM_GRAMMAR: {
+    title: 'IAM User Guide: grammar of the IAM JSON policy language',
+    url: `${IAM_GUIDE}/reference_policies_grammar.html`,
+  },
+  IAM_ELEMENTS: {
+    title: 'IAM User Guide: IAM JSON policy elements reference (Sid, Effect, Action, Resource, Condition)',
+    url: `${IAM_GUIDE}/reference_policies_elements.html`,
+  },
+  IAM_STRING_CONDITIONS: {
+    title: 'IAM User Guide: condition operators, string condition operators (StringLike wildcards)',
+    url: `${IAM_GUIDE}/reference_policies_elements_condition_operators.html#Conditions_String`,
   },
   IAM_QUOTAS: {
     title: 'IAM User Guide: IAM and AWS STS quotas',
@@ -149,6 +255,59 @@ export const SOURCES = {
   IAM_INSTANCE_PROFILES: {
     title: 'IAM User Guide: use instance profiles',
     url: `${IAM_GUIDE}/id_roles_use_switch-role-ec2_instance-profiles.html`,
+  },
+  EC2_RESOURCE_IDS: {
+    title: 'Amazon EC2 User Guide: resource IDs',
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html',
+  },
+  AWSVPC_CONFIGURATION: {
+    title: 'Amazon ECS API Reference: AwsVpcConfiguration',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html',
+  },
+  STS_CALLER_IDENTITY: {
+    title: 'AWS STS API Reference: GetCallerIdentity',
+    url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html',
+  },
+  // Windows: the host-side proxy setup that ECSTools took over, the restart problem, container users, images.
+  AGENT_WINDOWS_HOSTSETUP: {
+    title: 'amazon-ecs-agent misc/windows-deploy/hostsetup.ps1 (v1.105.1): the task-role proxy setup',
+    url: `${AGENT}/misc/windows-deploy/hostsetup.ps1`,
+  },
+  AGENT_WINDOWS_INSTALL: {
+    title: 'amazon-ecs-agent misc/windows-deploy/Install-ECSAgent.ps1 (v1.105.1): the AmazonECS service',
+    url: `${AGENT}/misc/windows-deploy/Install-ECSAgent.ps1`,
+  },
+  AGENT_ECSTOOLS_COMMIT: {
+    title: "amazon-ecs-agent commit 04b28c3c2: hostsetup.ps1 replaced by ECSTools' Enable-ECSTaskIAMRoles",
+    url: 'https://github.com/aws/amazon-ecs-agent/commit/04b28c3c2eec563d17b41c8cda0be624fb4a3584',
+  },
+  AGENT_ISSUE_WINDOWS_RESTART: {
+    title: 'amazon-ecs-agent issue #2135: Windows credential proxy unavailable after EC2 stop/start',
+    url: 'https://github.com/aws/amazon-ecs-agent/issues/2135',
+  },
+  AGENT_WINDOWS_ADMIN_USER: {
+    title: 'amazon-ecs-agent agent/config/const_windows.go (v1.105.1): ContainerAdministrator',
+    url: `${AGENT}/agent/config/const_windows.go`,
+  },
+  CONTAINER_DEFINITION_API: {
+    title: 'Amazon ECS API Reference: ContainerDefinition (user is not supported for Windows containers)',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html',
+  },
+  WINDOWS_CONTAINER_USER: {
+    title: 'Microsoft Tech Community: how to change the user account for Windows containers (ContainerUser)',
+    url: 'https://techcommunity.microsoft.com/t5/itops-talk-blog/how-to-change-the-user-account-for-windows-containers/ba-p/3601571',
+  },
+  WINDOWS_CONTAINER_VERSIONS: {
+    title: 'Microsoft Learn: Windows container version compatibility',
+    url: 'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
+  },
+  WINDOWS_BASE_IMAGES: {
+    title: 'Microsoft Learn: Windows container base images',
+    url: 'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
+  },
+  IIS_IMAGE_TAGS: {
+    title: 'microsoft/iis-docker README: IIS image tags per Windows Server version (2025-04-08)',
+    url: 'https://github.com/microsoft/iis-docker/blob/58dfbf7f816a70f6323d0cfacc55849b80dfe139/README.md',
   },
   RUN_TASK_API: {
     title: 'Amazon ECS API Reference: RunTask (networkConfiguration)',
@@ -170,4 +329,12 @@ export function cite(...sources: SourceId[]): Citation {
 /** The sources as "title: URL", joined with " · ", for text surfaces (CLI, findings); the UI links the URLs. */
 export function formatCitation(citation: Citation): string {
   return citation.sources.map((id) => `${SOURCES[id].title}: ${SOURCES[id].url}`).join(' · ')
+}
+
+/** docs/sources.md: every source, for readers of the repository (npm run sources:update writes it). */
+export function sourcesMarkdown(): string {
+  const rows = Object.values(SOURCES as Record<string, Source>)
+    .map((s) => `- [${s.title.replace(/[[\]]/g, '\\$&')}](${s.url})`)
+    .sort((a, b) => a.localeCompare(b, 'en'))
+  return `# Sources\n\nEvery line this tool generates, every finding and every field rule cites one or more of these public\nsources (generated from \`src/knowledge/sources.ts\`; do not edit by hand).\n\n${rows.join('\n')}\n`
 }

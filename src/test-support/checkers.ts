@@ -134,6 +134,10 @@ out=$(AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=example AWS_MAX_ATTEMP
 rc=$?
 if [ "$rc" -eq 255 ] && printf '%s' "$out" | grep -q 'Could not connect to the endpoint URL'; then
   printf '%s\\n' "passed: $1 $2" >> "$AWS_WRAPPER_LOG"
+  # The parameters passed; answer as AWS would for this test (AWS_WRAPPER_FAKE/<service>-<operation>[.rc]).
+  fake="\${AWS_WRAPPER_FAKE:-/nonexistent}/$1-$2"
+  if [ -f "$fake" ]; then cat "$fake"; fi
+  if [ -f "$fake.rc" ]; then exit "$(cat "$fake.rc")"; fi
   exit 0
 fi
 printf '%s\\n' "failed($rc): $1 $2: $out" >> "$AWS_WRAPPER_LOG"
@@ -151,26 +155,46 @@ export interface ScriptRun {
   calls: string[]
 }
 
+/** What the stand-in answers after a call passed validation: stdout and exit status per "service operation". */
+export type FakeAnswers = Record<string, { stdout?: string; status?: number }>
+
 /** Runs a generated script with the `aws` stand-in first on PATH. */
 export async function runWithAwsWrapper(
   script: string,
   args: string[],
   wrapperDir: string,
-): Promise<ScriptRun> {
-  const log = join(tempDir('aws-log'), 'calls.log')
+  answers: FakeAnswers = {},
+  cwd?: string,
+): Promise<ScriptRun & { stdout: string }> {
+  const logDir = tempDir('aws-log')
+  const log = join(logDir, 'calls.log')
   writeFileSync(log, '')
-  const env = { PATH: `${wrapperDir}:/usr/bin:/bin`, AWS_WRAPPER_LOG: log, HOME: tmpdir() }
-  const { status, stderr } = await run('bash', [script, ...args], {
+  const fake = join(logDir, 'fake')
+  mkdirSync(fake)
+  for (const [call, answer] of Object.entries(answers)) {
+    const name = call.replace(' ', '-')
+    if (answer.stdout !== undefined) writeFileSync(join(fake, name), answer.stdout)
+    if (answer.status !== undefined) writeFileSync(join(fake, `${name}.rc`), String(answer.status))
+  }
+  const env = {
+    PATH: `${wrapperDir}:/usr/bin:/bin`,
+    AWS_WRAPPER_LOG: log,
+    AWS_WRAPPER_FAKE: fake,
+    HOME: tmpdir(),
+  }
+  const { status, stderr, stdout } = await run('bash', [script, ...args], {
+    cwd,
     env,
     encoding: 'utf8',
     timeout: 300_000,
   }).then(
-    (r) => ({ status: 0, stderr: r.stderr }),
-    (error: { code?: number; stderr?: string }) => ({
+    (r) => ({ status: 0, stderr: r.stderr, stdout: r.stdout }),
+    (error: { code?: number; stderr?: string; stdout?: string }) => ({
       status: error.code ?? null,
       stderr: error.stderr ?? '',
+      stdout: error.stdout ?? '',
     }),
   )
   const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean)
-  return { status, stderr, calls }
+  return { status, stderr, stdout, calls }
 }

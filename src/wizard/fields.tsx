@@ -2,7 +2,7 @@
 // it differs from the default, and its messages (schema errors, findings) tied to it by aria-describedby.
 // Text that is not valid yet stays a draft next to the field and never reaches the URL.
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react'
-import { DEFAULT_CONFIG, readConfig, type WizardConfig } from '../config/schema.ts'
+import { DEFAULT_CONFIG, defaultsFor, readConfig, type WizardConfig } from '../config/schema.ts'
 import type { Finding } from '../generator/types.ts'
 import { fieldId, getPath, setPath } from './config-paths.ts'
 import { noteKeystroke } from './perf.ts'
@@ -24,7 +24,10 @@ export function useWizard(): WizardContextValue {
 
 /** The schema's message for `value` at `path`, or undefined when the value is fine. */
 function problemAt(config: WizardConfig, path: string, value: unknown): string | undefined {
-  return readConfig(setPath(config, path, value)).issues.find((i) => i.field === path)?.message
+  // A list's items report at `path.N`: their messages belong to the one field that edits the list.
+  return readConfig(setPath(config, path, value)).issues.find(
+    (i) => i.field === path || i.field.startsWith(`${path}.`),
+  )?.message
 }
 
 interface FieldShellProps {
@@ -44,7 +47,8 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
   const changedId = useId()
   const id = fieldId(path)
   const messages = findings.filter((f) => f.field === path && f.severity !== 'info')
-  const defaultValue = getPath(DEFAULT_CONFIG, path)
+  // Changed relative to the chosen OS's defaults, as the link is written (defaultsFor).
+  const defaultValue = getPath(defaultsFor(config), path)
   const changed =
     defaultValue !== undefined && JSON.stringify(getPath(config, path)) !== JSON.stringify(defaultValue)
   const hasMessages = problem !== undefined || messages.length > 0
@@ -152,7 +156,8 @@ export function CheckboxField(props: { path: string; label: string; hint?: React
   )
 }
 
-type TextKind = 'text' | 'integer'
+/** `list`: several words in one field (spaces or commas between them), stored as a list of text. */
+type TextKind = 'text' | 'integer' | 'list'
 
 /**
  * A text or number field. Valid input goes to the URL at once; invalid input stays a draft (kept for
@@ -167,11 +172,18 @@ export function TextField(props: {
   placeholder?: string
   list?: string
   autoComplete?: string
+  /** Rows of a multi-line field (a textarea), for text such as JSON. */
+  rows?: number
 }) {
   const { config, update } = useWizard()
   const { path, optional, kind = 'text' } = props
   const stored = getPath(config, path)
-  const storedText = typeof stored === 'string' || typeof stored === 'number' ? String(stored) : ''
+  const storedText =
+    typeof stored === 'string' || typeof stored === 'number'
+      ? String(stored)
+      : Array.isArray(stored)
+        ? stored.join(', ')
+        : ''
   const draft = useDraftStore((s) => s.drafts[path])
   const setDraft = useDraftStore((s) => s.setDraft)
   const [text, setText] = useState(draft ?? storedText)
@@ -183,26 +195,24 @@ export function TextField(props: {
   const parse = (t: string): unknown => {
     if (optional && t === '') return undefined
     if (kind === 'integer') return /^\d{1,9}$/.test(t) ? Number(t) : t
+    if (kind === 'list') return t.split(/[\s,]+/).filter(Boolean)
     return t
   }
   const problem = draft === undefined ? undefined : problemAt(config, path, parse(draft))
 
   return (
     <FieldShell path={path} label={props.label} hint={props.hint} problem={problem}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          type="text"
-          inputMode={kind === 'integer' ? 'numeric' : undefined}
-          value={text}
-          placeholder={props.placeholder}
-          list={props.list}
-          spellCheck={false}
-          autoComplete={props.autoComplete ?? 'off'}
-          autoCapitalize="off"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          onChange={(e) => {
+      {({ id, describedBy, invalid }) => {
+        const common = {
+          id,
+          value: text,
+          placeholder: props.placeholder,
+          spellCheck: false,
+          autoComplete: props.autoComplete ?? 'off',
+          autoCapitalize: 'off',
+          'aria-describedby': describedBy,
+          'aria-invalid': invalid || undefined,
+          onChange: (e: { timeStamp: number; target: { value: string } }) => {
             noteKeystroke(e.timeStamp)
             const t = e.target.value
             setText(t)
@@ -212,9 +222,19 @@ export function TextField(props: {
               setDraft(path, undefined)
               update((c) => setPath(c, path, value))
             }
-          }}
-        />
-      )}
+          },
+        }
+        return props.rows ? (
+          <textarea {...common} rows={props.rows} />
+        ) : (
+          <input
+            {...common}
+            type="text"
+            inputMode={kind === 'integer' ? 'numeric' : undefined}
+            list={props.list}
+          />
+        )
+      }}
     </FieldShell>
   )
 }

@@ -1,14 +1,15 @@
 // Common setups: each sets the platform and network questions and leaves names and buckets alone.
-import type { WizardConfig } from '../config/schema.ts'
+import { withAmi, withOs, type WizardConfig } from '../config/schema.ts'
 
 export interface Preset {
   name: string
   apply: (config: WizardConfig) => WizardConfig
 }
 
+// OS and AMI go through the same switches as the Platform controls, so the default image follows them.
 const platform =
-  (changes: Partial<WizardConfig>) =>
-  (config: WizardConfig): WizardConfig => ({ ...config, ...changes })
+  ({ os, ami, ...changes }: Pick<WizardConfig, 'os' | 'ami'> & Partial<WizardConfig>) =>
+  (config: WizardConfig): WizardConfig => ({ ...withAmi(withOs(config, os), ami), ...changes })
 
 export const PRESETS: readonly Preset[] = [
   {

@@ -1,10 +1,31 @@
-// setup/aws-cli.sh: every AWS CLI call, in order. Policy documents are passed as file:// paths to the
-// generated files, so no JSON is ever spliced into a command line.
+// setup/aws-cli.sh: every AWS CLI call, in order. The script is self-contained: it carries the policy
+// documents and the task definition (the same text as iam/*.json and ecs/*.json) in quoted heredocs, so it
+// works from any directory, pasted into a shell or piped (`bash < aws-cli.sh`), and no JSON is ever
+// spliced into a command line. It is safe to run again: what exists already is reused.
 import { INSTANCE_ROLE_MANAGED_POLICY, awsManagedPolicyArn } from '../../knowledge/policies.ts'
 import { cite } from '../../knowledge/sources.ts'
-import { blank, comment, indented, line, raw, renderShell, sh, type ShellBlock } from '../render/shell.ts'
+import { renderJson } from '../render/json.ts'
+import {
+  blank,
+  comment,
+  indented,
+  line,
+  option,
+  raw,
+  renderShell,
+  sh,
+  type ShellBlock,
+} from '../render/shell.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
+import {
+  instanceRolePolicy,
+  instanceRoleTrustPolicy,
+  passRolePolicy,
+  taskRolePolicy,
+  taskRoleTrustPolicy,
+} from './iam.ts'
+import { runTaskOverrides, taskDefinition } from './task.ts'
 
 // Fixed inline policy names: no user text needs to be glued into them.
 export const INLINE_POLICY_NAMES = {
@@ -13,9 +34,113 @@ export const INLINE_POLICY_NAMES = {
   deployer: 'ecs-pass-task-and-instance-roles',
 } as const
 
-/** `--name value`, or `--name=value` when the value starts with "-", which the CLI would read as an option. */
-export function option(name: string, value: string): string[] {
-  return value.startsWith('-') ? [`${name}=${value}`] : [name, value]
+/** The shell variables holding each document, in the order they are defined. */
+const DOCUMENT_VARIABLES = {
+  taskRoleTrust: 'task_role_trust_policy',
+  taskRolePolicy: 'task_role_policy',
+  instanceRoleTrust: 'instance_role_trust_policy',
+  instanceRolePolicy: 'instance_role_policy',
+  passRolePolicy: 'passrole_policy',
+  taskDefinition: 'task_definition',
+  runTaskOverrides: 'run_task_overrides',
+  networkConfiguration: 'network_configuration',
+} as const
+
+/** `name=$(cat <<'EOF' … EOF\n)`: the quoted heredoc keeps the document byte for byte. */
+function documentVariable(name: string, text: string, origin: string): ShellBlock[] {
+  return [
+    {
+      kind: 'heredoc',
+      before: raw(`${name}=$(cat`),
+      after: raw(''),
+      body: text,
+      note: `The same document as ${origin}.`,
+    },
+    line(raw(')')),
+  ]
+}
+
+/** Reuse a role when it exists (and bring its trust policy up to date), else create it. */
+function ensureRole(roleName: string, trustVariable: string, region: string[]): ShellBlock[] {
+  const role = option('--role-name', roleName)
+  return [
+    line(sh`if aws iam get-role ${role} ${region} >/dev/null 2>&1; then`),
+    line(sh`  echo ${`Role ${roleName} exists: reusing it and setting its trust policy.`}`),
+    line(
+      sh`  aws iam update-assume-role-policy ${role} --policy-document ${raw(`"$${trustVariable}"`)} ${region}`,
+    ),
+    line(raw('else')),
+    line(
+      sh`  aws iam create-role ${role} --assume-role-policy-document ${raw(`"$${trustVariable}"`)} ${region}`,
+    ),
+    line(raw('fi')),
+  ]
+}
+
+function networkConfigurationBlocks(ctx: Context): { define: ShellBlock[]; lookUp: ShellBlock[] } {
+  const { config } = ctx
+  if (config.networkMode !== 'awsvpc') return { define: [], lookUp: [] }
+  const region = option('--region', config.region)
+  if (config.subnets.length > 0) {
+    const awsvpcConfiguration = {
+      subnets: config.subnets,
+      // Without security groups, ECS uses the VPC's default security group (AwsVpcConfiguration).
+      ...(config.securityGroups.length > 0 ? { securityGroups: config.securityGroups } : {}),
+    }
+    return {
+      define: documentVariable(
+        DOCUMENT_VARIABLES.networkConfiguration,
+        renderJson({ awsvpcConfiguration }),
+        'the network configuration chosen in the wizard',
+      ),
+      lookUp: [],
+    }
+  }
+  // No subnets chosen: the default VPC's default subnets, found now, or a clear stop.
+  const groups =
+    config.securityGroups.length > 0
+      ? [line(sh`security_groups=${config.securityGroups.join(',')}`)]
+      : [
+          line(
+            sh`security_groups=$(aws ec2 describe-security-groups --filters ${raw('"Name=vpc-id,Values=$vpc"')} Name=group-name,Values=default --query ${'SecurityGroups[0].GroupId'} --output text ${region})`,
+          ),
+        ]
+  return {
+    define: [],
+    lookUp: [
+      comment(
+        'awsvpc tasks need subnets and security groups. None were chosen in the wizard, so this uses the default VPC: its default subnets and its default security group.',
+      ),
+      line(
+        sh`vpc=$(aws ec2 describe-vpcs --filters Name=is-default,Values=true --query ${'Vpcs[0].VpcId'} --output text ${region})`,
+        'RunTask requires a network configuration for awsvpc task definitions.',
+        cite('RUN_TASK_API', 'AWSVPC_CONFIGURATION'),
+      ),
+      line(raw('if [ -z "$vpc" ] || [ "$vpc" = None ]; then')),
+      line(
+        sh`  echo ${'This region has no default VPC: choose subnets (and security groups) in the wizard, then run this again.'} >&2`,
+      ),
+      line(raw('  exit 1')),
+      line(raw('fi')),
+      line(
+        sh`subnets=$(aws ec2 describe-subnets --filters ${raw('"Name=vpc-id,Values=$vpc"')} Name=default-for-az,Values=true --query ${'Subnets[].SubnetId'} --output text ${region} | tr -s ${'[:space:]'} ,)`,
+      ),
+      line(raw('subnets=${subnets%,}')),
+      ...groups,
+      line(raw('if [ -z "$subnets" ] || [ -z "$security_groups" ] || [ "$security_groups" = None ]; then')),
+      line(
+        sh`  echo ${'The default VPC has no default subnets or no default security group: choose them in the wizard.'} >&2`,
+      ),
+      line(raw('  exit 1')),
+      line(raw('fi')),
+      line(raw('echo "Using the default VPC $vpc: subnets $subnets, security groups $security_groups"')),
+      line(
+        raw(
+          `${DOCUMENT_VARIABLES.networkConfiguration}="awsvpcConfiguration={subnets=[$subnets],securityGroups=[$security_groups]}"`,
+        ),
+      ),
+    ],
+  }
 }
 
 export function awsCliSh(ctx: Context): ArtifactBody {
@@ -26,55 +151,106 @@ export function awsCliSh(ctx: Context): ArtifactBody {
   const profile = option('--instance-profile-name', ctx.instanceProfileName)
   const cluster = option('--cluster', config.clusterName)
   const managedPolicyArn = awsManagedPolicyArn(partition.id, INSTANCE_ROLE_MANAGED_POLICY)
+  const v = DOCUMENT_VARIABLES
+  const ref = (name: string) => raw(`"$${name}"`)
+
+  // The same builders as the iam/ and ecs/ files, so the script cannot disagree with them.
+  const taskPolicy = taskRolePolicy(ctx)
+  const instancePolicy = instanceRolePolicy(ctx)
+  const documents: ShellBlock[] = [
+    comment(
+      'The documents, the same as the files iam/*.json and ecs/*.json beside this script (edited files are not read: the script is self-contained).',
+    ),
+    ...documentVariable(v.taskRoleTrust, taskRoleTrustPolicy(ctx).text, 'iam/task-role-trust-policy.json'),
+    ...(taskPolicy ? documentVariable(v.taskRolePolicy, taskPolicy.text, 'iam/task-role-policy.json') : []),
+    ...documentVariable(
+      v.instanceRoleTrust,
+      instanceRoleTrustPolicy(ctx).text,
+      'iam/instance-role-trust-policy.json',
+    ),
+    ...(instancePolicy
+      ? documentVariable(v.instanceRolePolicy, instancePolicy.text, 'iam/instance-role-policy.json')
+      : []),
+    ...(config.deployerRoleName
+      ? documentVariable(v.passRolePolicy, passRolePolicy(ctx).text, 'iam/passrole-policy.json')
+      : []),
+    ...documentVariable(v.taskDefinition, taskDefinition(ctx).text, 'ecs/task-definition.json'),
+    ...documentVariable(v.runTaskOverrides, runTaskOverrides(ctx).text, 'ecs/run-task-overrides.json'),
+  ]
+  const network = networkConfigurationBlocks(ctx)
+  documents.push(...network.define)
+
+  const accountCheck: ShellBlock[] = [
+    comment('Stop before anything is created with credentials for another account.'),
+    line(
+      sh`account=$(aws sts get-caller-identity --query Account --output text ${region})`,
+      'The account these credentials belong to.',
+      cite('STS_CALLER_IDENTITY'),
+    ),
+    line(sh`if [ "$account" != ${config.accountId} ]; then`),
+    line(
+      sh`  echo ${'These credentials are for account '}"$account"${`, but this configuration is for ${config.accountId}: nothing was changed.`} >&2`,
+    ),
+    line(raw('  exit 1')),
+    line(raw('fi')),
+  ]
 
   const setup: ShellBlock[] = [
     comment('1. The task role: trusted by ECS tasks, allowed what the application needs.'),
-    line(
-      sh`aws iam create-role ${task} --assume-role-policy-document file://iam/task-role-trust-policy.json ${region}`,
-      'Creates the task role with the ecs-tasks trust policy.',
-      cite('S2'),
-    ),
+    ...ensureRole(config.taskRoleName, v.taskRoleTrust, region),
   ]
-  if (config.buckets.length > 0)
+  if (taskPolicy)
     setup.push(
       line(
-        sh`aws iam put-role-policy ${task} --policy-name ${INLINE_POLICY_NAMES.taskRole} --policy-document file://iam/task-role-policy.json ${region}`,
+        sh`aws iam put-role-policy ${task} --policy-name ${INLINE_POLICY_NAMES.taskRole} --policy-document ${ref(v.taskRolePolicy)} ${region}`,
+        'Puts (or replaces) the inline policy: running this again gives the same result.',
+        cite('S2'),
       ),
     )
   setup.push(
     blank,
     comment(
-      `2. The container instance role and its instance profile (the CLI, unlike the console, does not create the profile).`,
+      '2. The container instance role and its instance profile (the CLI, unlike the console, does not create the profile).',
     ),
-    line(
-      sh`aws iam create-role ${instance} --assume-role-policy-document file://iam/instance-role-trust-policy.json ${region}`,
-    ),
+    ...ensureRole(config.instanceRoleName, v.instanceRoleTrust, region),
     line(
       sh`aws iam attach-role-policy ${instance} --policy-arn ${managedPolicyArn} ${region}`,
-      'The AWS managed policy, attached by ARN so AWS can extend it for new agent features.',
+      'The AWS managed policy, attached by ARN so AWS can extend it for new agent features. Attaching twice is harmless.',
       INSTANCE_ROLE_MANAGED_POLICY.citation,
     ),
   )
-  if (config.configObject && config.os === 'linux')
+  if (instancePolicy)
     setup.push(
       line(
-        sh`aws iam put-role-policy ${instance} --policy-name ${INLINE_POLICY_NAMES.instanceRole} --policy-document file://iam/instance-role-policy.json ${region}`,
+        sh`aws iam put-role-policy ${instance} --policy-name ${INLINE_POLICY_NAMES.instanceRole} --policy-document ${ref(v.instanceRolePolicy)} ${region}`,
       ),
     )
   setup.push(
     line(
-      sh`aws iam create-instance-profile ${profile} ${region}`,
+      sh`if ! profile_role=$(aws iam get-instance-profile ${profile} --query ${'InstanceProfile.Roles[0].RoleName'} --output text ${region} 2>/dev/null); then`,
+    ),
+    line(
+      sh`  aws iam create-instance-profile ${profile} ${region}`,
       'EC2 takes an instance profile, not a role.',
       cite('S4', 'IAM_INSTANCE_PROFILES'),
     ),
-    line(sh`aws iam add-role-to-instance-profile ${profile} ${instance} ${region}`),
+    line(raw('  profile_role=None')),
+    line(raw('fi')),
+    line(raw('if [ "$profile_role" = None ]; then')),
+    line(sh`  aws iam add-role-to-instance-profile ${profile} ${instance} ${region}`),
+    line(sh`elif [ "$profile_role" != ${config.instanceRoleName} ]; then`),
+    line(
+      sh`  echo ${`The instance profile ${ctx.instanceProfileName} holds the role `}"$profile_role"${'; a profile holds one role. Choose another profile name in the wizard.'} >&2`,
+    ),
+    line(raw('  exit 1')),
+    line(raw('fi')),
   )
   if (config.deployerRoleName)
     setup.push(
       blank,
       comment('3. Let the deployer pass both roles.'),
       line(
-        sh`aws iam put-role-policy ${option('--role-name', config.deployerRoleName)} --policy-name ${INLINE_POLICY_NAMES.deployer} --policy-document file://iam/passrole-policy.json ${region}`,
+        sh`aws iam put-role-policy ${option('--role-name', config.deployerRoleName)} --policy-name ${INLINE_POLICY_NAMES.deployer} --policy-document ${ref(v.passRolePolicy)} ${region}`,
         'iam:PassRole, limited to these roles and services.',
         cite('S13', 'IAM_PASSROLE'),
       ),
@@ -82,18 +258,32 @@ export function awsCliSh(ctx: Context): ArtifactBody {
   setup.push(
     blank,
     comment(`${config.deployerRoleName ? '4' : '3'}. The cluster and the task definition.`),
-    line(sh`aws ecs create-cluster ${option('--cluster-name', config.clusterName)} ${region}`),
-    line(sh`aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json ${region}`),
+    line(
+      sh`if [ "$(aws ecs describe-clusters ${option('--clusters', config.clusterName)} --query ${'clusters[0].status'} --output text ${region})" = ACTIVE ]; then`,
+    ),
+    line(sh`  echo ${`Cluster ${config.clusterName} exists: reusing it.`}`),
+    line(raw('else')),
+    line(sh`  aws ecs create-cluster ${option('--cluster-name', config.clusterName)} ${region}`),
+    line(raw('fi')),
+    line(
+      sh`aws ecs register-task-definition --cli-input-json ${ref(v.taskDefinition)} ${region}`,
+      'Each run registers a new revision: task definitions cannot be changed in place.',
+      cite('S31'),
+    ),
     blank,
     comment(
-      `Next: launch instances with --iam-instance-profile Name=${ctx.instanceProfileName} and --user-data file://ec2/user-data.${config.os === 'linux' ? 'sh' : 'ps1'}; once they have joined the cluster, run: setup/aws-cli.sh run-task`,
+      `Next: launch instances with --iam-instance-profile Name=${ctx.instanceProfileName} and --user-data file://ec2/user-data.${config.os === 'linux' ? 'sh' : 'ps1'}; once they have joined the cluster, run this script again with the argument run-task.`,
     ),
   )
 
+  const awsvpc = config.networkMode === 'awsvpc'
   const runTask: ShellBlock[] = [
+    ...network.lookUp,
     line(
-      sh`aws ecs run-task ${cluster} ${option('--task-definition', config.task.family)} --launch-type EC2 --overrides file://ecs/run-task-overrides.json ${region}`,
-      'Runs one task with the task role set explicitly.',
+      sh`aws ecs run-task ${cluster} ${option('--task-definition', config.task.family)} --launch-type EC2 --overrides ${ref(v.runTaskOverrides)}${awsvpc ? sh` --network-configuration ${ref(v.networkConfiguration)}` : raw('')} ${region}`,
+      awsvpc
+        ? 'Runs one task with the task role set explicitly; awsvpc task definitions require a network configuration.'
+        : 'Runs one task with the task role set explicitly.',
       cite('S2', 'RUN_TASK_API'),
     ),
   ]
@@ -103,22 +293,28 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     blocks: [
       ...headerLines(ctx, 'AWS CLI setup for ECS task roles').map(comment),
       comment(
-        'Usage: setup/aws-cli.sh [setup|run-task]. Run from any directory; paths are relative to the download.',
+        'Usage: bash aws-cli.sh [setup|run-task]. Works from any directory, and pasted or piped (bash < aws-cli.sh): it needs no other file.',
       ),
-      comment('Re-running "setup" stops at the first resource that exists already.'),
+      comment(
+        'Safe to run again: existing roles, the instance profile and the cluster are reused; policies are put again.',
+      ),
       line(raw('set -euo pipefail')),
-      line(raw('cd "$(dirname "$0")/.."')),
+      line(raw('command="${1:-setup}"')),
+      line(raw('case "$command" in')),
+      line(raw('  setup | run-task) ;;')),
+      line(raw(`  *) echo 'Usage: bash aws-cli.sh [setup|run-task]' >&2; exit 2 ;;`)),
+      line(raw('esac')),
       blank,
-      line(raw('case "${1:-setup}" in')),
+      ...documents,
+      blank,
+      ...accountCheck,
+      blank,
+      line(raw('case "$command" in')),
       line(raw('  setup)')),
       ...indented(setup),
       line(raw('    ;;')),
       line(raw('  run-task)')),
       ...indented(runTask),
-      line(raw('    ;;')),
-      line(raw('  *)')),
-      line(raw(`    echo 'Usage: setup/aws-cli.sh [setup|run-task]' >&2`)),
-      line(raw('    exit 2')),
       line(raw('    ;;')),
       line(raw('esac')),
     ],
@@ -126,7 +322,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
   return {
     title: 'AWS CLI setup',
     usage:
-      'Run from the downloaded folder with credentials that may create IAM roles: creates the roles, instance profile, cluster and task definition in order. "run-task" starts a task once instances have joined.',
+      'Run with credentials for this account that may create IAM roles: "bash setup/aws-cli.sh" creates (or reuses) the roles, instance profile and cluster, and registers the task definition; it stops first if the credentials belong to another account. "bash setup/aws-cli.sh run-task" starts a task once instances have joined.',
     check: sh`aws iam get-instance-profile ${profile} --query ${'InstanceProfile.Roles[].RoleName'} ${region}`
       .text,
     text,

@@ -3,8 +3,13 @@ import { cite, formatCitation } from '../../knowledge/sources.ts'
 import {
   INSTANCE_ROLE_MANAGED_POLICY,
   S3_ACCESS,
+  S3_OWNER_SOURCE,
   S3_POLICY_SOURCE,
   awsManagedPolicyArn,
+  parseExtraStatements,
+  s3Grant,
+  s3OwnerCondition,
+  type IamStatement,
 } from '../../knowledge/policies.ts'
 import { PARTITION_PRINCIPALS_SOURCE } from '../../knowledge/partitions.ts'
 import { renderJson } from '../render/json.ts'
@@ -22,10 +27,10 @@ interface Statement {
 
 interface PolicyDocument {
   Version: '2012-10-17'
-  Statement: Statement[]
+  Statement: (Statement | IamStatement)[]
 }
 
-const policy = (...statements: Statement[]): PolicyDocument => ({
+const policy = (...statements: (Statement | IamStatement)[]): PolicyDocument => ({
   Version: '2012-10-17',
   Statement: statements,
 })
@@ -44,7 +49,7 @@ export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
   }
   if (config.sourceConditions)
     // AWS does not support a cluster-specific SourceArn here; the account-wide wildcard is what it shows.
-    // The documented example lacks the "arn:" prefix (reference §6.2, §13 #18).
+    // The example in the guide lacks the "arn:" prefix of a real ARN [S2].
     statement.Condition = {
       ArnLike: { 'aws:SourceArn': `arn:${partition.id}:ecs:${config.region}:${config.accountId}:*` },
       StringEquals: { 'aws:SourceAccount': config.accountId },
@@ -71,40 +76,61 @@ export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
 
 export function taskRolePolicy(ctx: Context): ArtifactBody | undefined {
   const { config, partition } = ctx
-  if (config.buckets.length === 0) return undefined
+  const extra = parseExtraStatements(config.extraStatements)
+  if (config.buckets.length === 0 && extra.length === 0) return undefined
   const statements: Statement[] = []
+  // Only buckets the configured account owns: a same-named bucket in another account is never trusted.
+  const owner = s3OwnerCondition(config.accountId)
   config.buckets.forEach((bucket, i) => {
     const access = S3_ACCESS[bucket.access]
-    const prefix = bucket.prefix ?? ''
+    const grant = s3Grant(partition.id, bucket.name, bucket.prefix)
     const n = i + 1
-    // Object actions match object ARNs, bucket actions the bucket ARN: separate statements (reference §6.2).
+    // Object actions match object ARNs, bucket actions the bucket ARN: separate statements [S2][S50].
     statements.push({
       Sid: `Bucket${n}Objects`,
       Effect: 'Allow',
       Action: oneOrMany(access.objectActions),
-      Resource: `arn:${partition.id}:s3:::${bucket.name}/${prefix}*`,
+      Resource: grant.objectArn,
+      Condition: { ...owner },
     })
-    if (access.listBucket) {
-      const list: Statement = {
+    if (access.listBucket)
+      statements.push({
         Sid: `Bucket${n}List`,
         Effect: 'Allow',
         Action: 's3:ListBucket',
-        Resource: `arn:${partition.id}:s3:::${bucket.name}`,
-      }
-      if (prefix) list.Condition = { StringLike: { 's3:prefix': `${prefix}*` } }
-      statements.push(list)
-    }
+        Resource: grant.bucketArn,
+        Condition: {
+          ...(grant.listPrefix ? { StringLike: { 's3:prefix': grant.listPrefix } } : {}),
+          ...owner,
+        },
+      })
   })
-  const text = renderJson(policy(...statements))
+  // The user's own statements come last, as written (in the canonical element order).
+  const text = renderJson(policy(...statements, ...extra))
   return {
     title: 'Task role permissions',
-    usage: `Inline policy of the task role ${config.taskRoleName}: what the application in the task may do. Least privilege: each bucket's objects${config.buckets.some((b) => b.prefix) ? ' under its prefix' : ''}, listing only where reading is allowed, no deletes.`,
+    usage: [
+      `Inline policy of the task role ${config.taskRoleName}: what the application in the task may do.`,
+      config.buckets.length > 0
+        ? `Least privilege: each bucket's objects${config.buckets.some((b) => b.prefix) ? ' under its prefix' : ''}, listing only where reading is allowed, no deletes, and only in buckets that account ${config.accountId} owns.`
+        : '',
+      extra.length > 0
+        ? `Last come your ${extra.length === 1 ? 'extra statement' : `${extra.length} extra statements`} from the Access step, as written.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     text,
     sources: sourcesFor(text, [
       [
         '"s3:ListBucket"',
         's3:ListBucket applies to the bucket ARN, scoped by s3:prefix; object actions are in their own statement.',
         formatCitation(S3_POLICY_SOURCE),
+      ],
+      [
+        '"s3:ResourceAccount"',
+        'Only buckets owned by this account: a bucket name deleted and created again in another account is not trusted.',
+        formatCitation(S3_OWNER_SOURCE),
       ],
     ]),
   }
@@ -141,9 +167,11 @@ export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
     policy({
       Sid: 'ReadEcsConfigObject',
       Effect: 'Allow',
-      // "aws s3 cp" calls HeadObject first, which s3:GetObject covers (reference §11 [S50]).
+      // "aws s3 cp" calls HeadObject first, which s3:GetObject covers [S50].
       Action: 's3:GetObject',
       Resource: `arn:${partition.id}:s3:::${bucket}/${key}`,
+      // The instance reads its agent settings from this object: only from the configured account's bucket.
+      Condition: s3OwnerCondition(config.accountId),
     }),
   )
   return {
@@ -155,6 +183,11 @@ export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
         's3:GetObject',
         'Least privilege: only this object, instead of AmazonS3ReadOnlyAccess as the AWS guide shows.',
         formatCitation(cite('S6', 'S50')),
+      ],
+      [
+        '"s3:ResourceAccount"',
+        'Only if this account owns the bucket: agent settings are never read from a same-named bucket elsewhere.',
+        formatCitation(S3_OWNER_SOURCE),
       ],
     ]),
   }

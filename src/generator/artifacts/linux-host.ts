@@ -5,26 +5,48 @@ import {
   CREDENTIALS_ENDPOINT,
   ECS_CONFIG_PATH,
   INSTANCE_METADATA_ADDRESS,
+  INSTANCE_METADATA_ADDRESS_IPV6,
+  INSTANCE_METADATA_IPV6_CITATION,
   MANUAL_AGENT,
   type AgentVariable,
 } from '../../knowledge/agent.ts'
-import { AWS_CLI_INSTALL_SOURCE, awsCliPackage, iptablesPersistence } from '../../knowledge/amis.ts'
-import { cite, formatCitation as formatSource } from '../../knowledge/sources.ts'
+import {
+  AWS_CLI_INSTALLER_URL_PREFIX,
+  awsCliInstall,
+  rulesPersistence,
+  type AwsCliInstall,
+} from '../../knowledge/amis.ts'
+import { SOURCES, cite, formatCitation as formatSource } from '../../knowledge/sources.ts'
 import { renderEcsConfig, type EcsConfigEntry } from '../render/ecs-config.ts'
-import { blank, comment, line, raw, renderShell, sh, type ShellBlock } from '../render/shell.ts'
+import {
+  blank,
+  comment,
+  indented,
+  line,
+  option,
+  raw,
+  renderShell,
+  sh,
+  type ShellBlock,
+} from '../render/shell.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 import type { LineSource } from '../types.ts'
 
-const SYSCTL_FILE = '/etc/sysctl.d/99-ecs-task-iam-roles.conf'
 const { address: PROXY_ADDRESS, agentListener: AGENT_LISTENER, agentPort: AGENT_PORT } = CREDENTIALS_ENDPOINT
 
-/** The agent variables for this config, in the order they are written (reference §2). */
+/** The script that holds only this tool's rules; the boot unit (or rc.local on Amazon Linux 1) runs it. */
+export const RULES_SCRIPT = '/usr/local/sbin/ecs-task-iam-rules.sh'
+export const RULES_UNIT = 'ecs-task-iam-rules.service'
+export const RULES_UNIT_PATH = `/etc/systemd/system/${RULES_UNIT}`
+export const RC_LOCAL = '/etc/rc.d/rc.local'
+
+/** The agent variables for this config, in the order they are written. */
 export function agentVariables(ctx: Context): EcsConfigEntry[] {
   const { config } = ctx
   const vars: [AgentVariable, string][] = [
     ['ECS_CLUSTER', config.clusterName],
-    // ecs-init sets both already; writing them makes the intent explicit and costs nothing (§0 rule 1).
+    // ecs-init sets both already; writing them makes the intent explicit and costs nothing.
     ['ECS_ENABLE_TASK_IAM_ROLE', 'true'],
     ['ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST', 'true'],
   ]
@@ -64,16 +86,39 @@ const rootCheck: ShellBlock[] = [
   line(raw(`if [ "$(id -u)" -ne 0 ]; then echo 'Run this script as root (sudo).' >&2; exit 1; fi`)),
 ]
 
+/** ecs-init's test before it uses ip6tables: the kernel has IPv6 and the ip6tables command exists. */
+const IPV6_GUARD = raw('if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then')
+
 /** `iptables -C rule || iptables -I/-A rule`: adds a rule once, however often the script runs. */
 function ensureRule(
+  command: 'iptables' | 'ip6tables',
   table: string | undefined,
   chain: string,
   position: 'insert' | 'append',
   rule: readonly string[],
 ) {
   const t = table ? sh`-t ${table} ` : raw('')
-  const add = position === 'insert' ? sh`-I ${chain}` : sh`-A ${chain}`
-  return sh`iptables ${t}-C ${chain} ${rule} 2>/dev/null || iptables ${t}${add} ${rule}`
+  const add = position === 'insert' ? sh`-I ${chain} 1` : sh`-A ${chain}`
+  return sh`${raw(command)} ${t}-C ${chain} ${rule} 2>/dev/null || ${raw(command)} ${t}${add} ${rule}`
+}
+
+/** The introspection-port pair ecs-init adds with iptables and, when the host has IPv6, ip6tables. */
+function introspectionBlocks(command: 'iptables' | 'ip6tables'): ShellBlock[] {
+  const hardening = cite('S25')
+  const port = String(CREDENTIALS_ENDPOINT.introspectionPort)
+  const drop = ['-p', 'tcp', '--dport', port, '!', '-i', 'lo', '-j', 'DROP']
+  const accept = ['-p', 'tcp', '--dport', port, '-i', 'docker0', '-j', 'ACCEPT']
+  const cmd = raw(command)
+  return [
+    line(sh`${cmd} -D INPUT ${accept} 2>/dev/null || true`),
+    line(sh`${cmd} -D INPUT ${drop} 2>/dev/null || true`),
+    line(sh`${cmd} -I INPUT ${drop}`, 'Blocks the agent introspection port except from loopback…', hardening),
+    line(
+      sh`${cmd} -I INPUT ${accept}`,
+      '…and the docker bridge (inserted last, so it ends up first).',
+      hardening,
+    ),
+  ]
 }
 
 function credentialProxyBlocks(): ShellBlock[] {
@@ -92,43 +137,19 @@ function credentialProxyBlocks(): ShellBlock[] {
     AGENT_LISTENER,
   ]
   const redirect = [
-    '-d',
-    PROXY_ADDRESS,
-    '-p',
-    'tcp',
-    '-m',
-    'tcp',
-    '--dport',
-    '80',
-    '-j',
-    'REDIRECT',
-    '--to-ports',
-    String(AGENT_PORT),
+    ...['-d', PROXY_ADDRESS, '-p', 'tcp', '-m', 'tcp', '--dport', '80'],
+    ...['-j', 'REDIRECT', '--to-ports', String(AGENT_PORT)],
   ]
-  const introspectionDrop = [
-    '-p',
-    'tcp',
-    '--dport',
-    String(CREDENTIALS_ENDPOINT.introspectionPort),
-    '!',
-    '-i',
-    'lo',
-    '-j',
-    'DROP',
-  ]
-  const introspectionAccept = [
-    '-p',
-    'tcp',
-    '--dport',
-    String(CREDENTIALS_ENDPOINT.introspectionPort),
-    '-i',
-    'docker0',
-    '-j',
-    'ACCEPT',
+  const localnetDrop = [
+    ...['--dst', '127.0.0.0/8', '!', '--src', '127.0.0.0/8'],
+    ...['-m', 'conntrack', '!', '--ctstate', 'RELATED,ESTABLISHED,DNAT', '-j', 'DROP'],
   ]
   return [
     comment(
       `Credential proxy: containers reach the agent's credential endpoint at ${PROXY_ADDRESS}:80, served on ${AGENT_LISTENER}. ecs-init sets this up itself; a hand-started agent needs it here.`,
+    ),
+    comment(
+      'route_localnet is set here, at every boot, together with the hardening below: never one without the other.',
     ),
     line(
       sh`sysctl -w net.ipv4.conf.all.route_localnet=1`,
@@ -136,17 +157,12 @@ function credentialProxyBlocks(): ShellBlock[] {
       proxy,
     ),
     line(
-      sh`printf '%s\\n' ${'net.ipv4.conf.all.route_localnet = 1'} > ${SYSCTL_FILE}`,
-      'Keeps route_localnet on after a reboot (standard sysctl.d).',
-      proxy,
-    ),
-    line(
-      ensureRule('nat', 'PREROUTING', 'append', dnat),
+      ensureRule('iptables', 'nat', 'PREROUTING', 'append', dnat),
       'Bridge and awsvpc containers: DNAT to the agent.',
       proxy,
     ),
     line(
-      ensureRule('nat', 'OUTPUT', 'append', redirect),
+      ensureRule('iptables', 'nat', 'OUTPUT', 'append', redirect),
       'Host-network processes and host-mode tasks.',
       proxy,
     ),
@@ -154,41 +170,24 @@ function credentialProxyBlocks(): ShellBlock[] {
       'Hardening that ecs-init adds and the AWS guide leaves out: with route_localnet on, drop outside packets to 127.0.0.0/8, and keep the introspection port 51678 to the host and the docker bridge.',
     ),
     line(
-      ensureRule(undefined, 'INPUT', 'insert', [
-        '--dst',
-        '127.0.0.0/8',
-        '!',
-        '--src',
-        '127.0.0.0/8',
-        '-m',
-        'conntrack',
-        '!',
-        '--ctstate',
-        'RELATED,ESTABLISHED,DNAT',
-        '-j',
-        'DROP',
-      ]),
+      ensureRule('iptables', undefined, 'INPUT', 'insert', localnetDrop),
       'Drops non-local packets to 127.0.0.0/8 unless they are replies or were DNATed.',
       hardening,
     ),
     comment('The ACCEPT must sit above the DROP: both are removed, then inserted in order.'),
-    line(sh`iptables -D INPUT ${introspectionAccept} 2>/dev/null || true`),
-    line(sh`iptables -D INPUT ${introspectionDrop} 2>/dev/null || true`),
-    line(
-      sh`iptables -I INPUT ${introspectionDrop}`,
-      'Blocks the agent introspection port except from loopback…',
-      hardening,
+    ...introspectionBlocks('iptables'),
+    comment(
+      'The agent serves introspection on every address, IPv6 too: ecs-init applies the same pair with ip6tables when the host has IPv6.',
     ),
-    line(
-      sh`iptables -I INPUT ${introspectionAccept}`,
-      '…and the docker bridge (inserted last, so it ends up first).',
-      hardening,
-    ),
+    line(IPV6_GUARD, 'The same test ecs-init makes before it uses ip6tables.', hardening),
+    ...indented(introspectionBlocks('ip6tables')),
+    line(raw('fi')),
   ]
 }
 
 function imdsBlockBlocks(): ShellBlock[] {
   const rule = ['-i', 'docker+', '-d', `${INSTANCE_METADATA_ADDRESS}/32`, '-j', 'DROP']
+  const rule6 = ['-i', 'docker+', '-d', `${INSTANCE_METADATA_ADDRESS_IPV6}/128`, '-j', 'DROP']
   return [
     comment(
       "Bridge containers must not read the instance role's credentials from the instance metadata service. The rule goes in DOCKER-USER, which Docker evaluates first and never rewrites; FORWARD, as in older guides, can be bypassed after Docker restarts.",
@@ -202,67 +201,150 @@ function imdsBlockBlocks(): ShellBlock[] {
       cite('S45'),
     ),
     line(
-      sh`iptables -C DOCKER-USER ${rule} 2>/dev/null || iptables -I DOCKER-USER 1 ${rule}`,
+      ensureRule('iptables', undefined, 'DOCKER-USER', 'insert', rule),
       'Drops traffic from docker bridges to 169.254.169.254 (bridge-mode tasks only).',
       cite('S2', 'S45', 'S46'),
     ),
+    comment(
+      `IPv6: Nitro instances also answer on ${INSTANCE_METADATA_ADDRESS_IPV6} when the instance's HttpProtocolIpv6 option is enabled (off by default). The same DROP goes in ip6tables' DOCKER-USER, which Docker uses only with its ip6tables option on (the default from Docker 27, off in Docker 25). With IPv6 containers and Docker's ip6tables off, nothing here blocks that address.`,
+    ),
+    line(IPV6_GUARD),
+    ...indented([
+      line(
+        sh`ip6tables -N DOCKER-USER 2>/dev/null || true`,
+        "Docker's IPv6 DOCKER-USER chain, created the same way.",
+        cite('DOCKER_USER_CHAINS'),
+      ),
+      line(
+        ensureRule('ip6tables', undefined, 'DOCKER-USER', 'insert', rule6),
+        `Drops traffic from docker bridges to the IPv6 IMDS address ${INSTANCE_METADATA_ADDRESS_IPV6}.`,
+        cite(...INSTANCE_METADATA_IPV6_CITATION.sources, 'DOCKER_USER_CHAINS', 'DOCKER_IP6TABLES_DEFAULT'),
+      ),
+    ]),
+    line(raw('fi')),
   ]
 }
 
-function persistenceBlocks(ctx: Context): ShellBlock[] {
-  const persistence = iptablesPersistence(ctx.linuxAmi!, ctx.config.hostFamily)
-  const note = 'Saves the rules so they come back after a reboot.'
-  switch (persistence.kind) {
-    case 'service-save':
-      return [
-        comment('Persist the rules (Amazon Linux 1).'),
-        line(sh`service iptables save`, note, persistence.citation),
-      ]
-    case 'iptables-services': {
-      const install =
-        persistence.packageManager === 'dnf-or-yum'
-          ? sh`if command -v dnf >/dev/null 2>&1; then dnf install -y iptables-services; else yum install -y iptables-services; fi`
-          : sh`${persistence.packageManager} install -y iptables-services`
-      return [
-        comment(
-          'Persist the rules with iptables-services (restored from /etc/sysconfig/iptables at boot, before Docker adds its own).',
-        ),
-        line(install, 'Installs the service that restores saved rules at boot.', persistence.citation),
-        line(sh`iptables-save > /etc/sysconfig/iptables`, note, persistence.citation),
-        line(sh`systemctl enable iptables`, 'Restores the saved rules at every boot.', persistence.citation),
-      ]
-    }
-    case 'netfilter-persistent':
-      return [
-        comment('Persist the rules with netfilter-persistent (/etc/iptables/rules.v4, restored at boot).'),
-        line(
-          sh`DEBIAN_FRONTEND=noninteractive apt-get install -y iptables-persistent`,
-          'Installs the service that restores saved rules at boot.',
-          persistence.citation,
-        ),
-        line(sh`netfilter-persistent save`, note, persistence.citation),
-      ]
-  }
-}
-
-/** The iptables part shared by user data and host/iptables.sh, or nothing when no rule is needed. */
-function hostRuleBlocks(ctx: Context): ShellBlock[] {
-  if (!ctx.needsHostRules) return []
+/** The rules script: only this tool's rules, idempotent, runnable on its own (the boot unit runs it). */
+function rulesScript(ctx: Context): { text: string; sources: LineSource[] } {
+  const persistence = rulesPersistence(ctx.linuxAmi!)
+  const runBy =
+    persistence.kind === 'systemd-unit'
+      ? `${RULES_UNIT} runs it at every boot, before Docker and the ECS agent start.`
+      : `${RC_LOCAL} runs it at every boot, before the ECS agent starts.`
   const blocks: ShellBlock[] = []
   if (ctx.manualAgent) blocks.push(...credentialProxyBlocks(), blank)
   if (ctx.blocksImdsWithIptables) blocks.push(...imdsBlockBlocks(), blank)
-  blocks.push(...persistenceBlocks(ctx))
+  return renderShell({
+    interpreter: '/bin/bash',
+    blocks: [
+      ...headerLines(ctx, 'Host rules for ECS task roles').map(comment),
+      comment(
+        `Only the rules of this tool: Docker and ecs-init add their own. Each rule is added once, however often this runs; ${runBy}`,
+      ),
+      line(raw('set -euo pipefail')),
+      blank,
+      ...blocks.slice(0, -1),
+    ],
+  })
+}
+
+/** The boot unit: a oneshot that runs the rules script before Docker and the ECS agent start. */
+function rulesUnit(): string {
+  return [
+    '[Unit]',
+    'Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)',
+    `Documentation=${SOURCES.S2.url}`,
+    '# A firewall unit: it runs before the network is configured, like netfilter-persistent.',
+    'DefaultDependencies=no',
+    'Wants=network-pre.target',
+    'After=local-fs.target systemd-modules-load.service systemd-sysctl.service',
+    '# firewalld with its iptables backend flushes every table when it starts: add these rules after it.',
+    'After=firewalld.service',
+    'Before=docker.service ecs.service',
+    'Before=network-pre.target shutdown.target',
+    'Conflicts=shutdown.target',
+    '',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    `ExecStart=${RULES_SCRIPT}`,
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ].join('\n')
+}
+
+/** Writes the rules script and what runs it at boot, then runs it once now. */
+function hostRuleBlocks(ctx: Context): ShellBlock[] {
+  if (!ctx.needsHostRules) return []
+  const persistence = rulesPersistence(ctx.linuxAmi!)
+  const blocks: ShellBlock[] = [
+    comment(
+      "The rules live in one script that adds only this tool's rules and is run again at every boot. Saving the whole ruleset instead (iptables-save, iptables-services, netfilter-persistent) would also keep Docker's and ecs-init's rules, which they add again when they start, and needs a package download at boot.",
+    ),
+    line(sh`mkdir -p /usr/local/sbin`),
+    {
+      kind: 'heredoc',
+      before: sh`cat`,
+      after: sh`> ${RULES_SCRIPT}`,
+      body: rulesScript(ctx).text,
+      note: "Writes the rules script: this tool's rules only, each added once.",
+      citation: cite('S25', 'S45'),
+    },
+    line(sh`chmod 0755 ${RULES_SCRIPT}`),
+  ]
+  if (persistence.kind === 'systemd-unit')
+    blocks.push(
+      comment(
+        `Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.`,
+      ),
+      {
+        kind: 'heredoc',
+        before: sh`cat`,
+        after: sh`> ${RULES_UNIT_PATH}`,
+        body: rulesUnit(),
+        note: 'Before=docker.service ecs.service; After=firewalld.service, whose iptables backend flushes every table.',
+        citation: cite(...persistence.citation.sources, 'FIREWALLD_UNIT', 'FIREWALLD_IPTABLES_FLUSH'),
+      },
+      line(sh`systemctl daemon-reload`),
+      line(sh`systemctl enable ${RULES_UNIT}`, 'Runs the rules script at every boot.', persistence.citation),
+    )
+  else
+    blocks.push(
+      comment(
+        `Amazon Linux 1 has no systemd. ${RC_LOCAL} is the last step of the boot scripts, and the ecs job starts "on stopped rc": the rules are in place before the agent starts any task.`,
+      ),
+      line(sh`[ -e ${RC_LOCAL} ] || printf '#!/bin/sh\\n' > ${RC_LOCAL}`),
+      line(
+        sh`grep -qxF ${RULES_SCRIPT} ${RC_LOCAL} || echo ${RULES_SCRIPT} >> ${RC_LOCAL}`,
+        'Runs the rules script at every boot, once.',
+        persistence.citation,
+      ),
+      line(sh`chmod +x ${RC_LOCAL}`),
+    )
+  blocks.push(
+    comment('Apply the rules now.'),
+    line(sh`${RULES_SCRIPT}`, 'Adds the rules to the running host.'),
+  )
   return blocks
 }
 
-function agentRunBlocks(ctx: Context): ShellBlock[] {
+function dockerRun(ctx: Context, selinux: boolean) {
   const variables = agentVariables(ctx)
   const env = [
     ...Object.entries(MANUAL_AGENT.environment).map(([k, v]) => `--env=${k}=${v}`),
     ...variables.map(([k, v]) => `--env=${k}=${v}`),
   ]
-  const volumes = MANUAL_AGENT.volumes.map((v) => `--volume=${v}`)
-  const citation = MANUAL_AGENT.citation
+  const volumes = MANUAL_AGENT.volumes.map(
+    (v) => `--volume=${v.host}:${v.container}${selinux && v.selinuxRelabel ? ':Z' : ''}`,
+  )
+  const flags = selinux ? [...MANUAL_AGENT.selinux.flags] : []
+  return sh`docker run --name ${MANUAL_AGENT.containerName} --detach=true --restart=on-failure:10 ${flags.length > 0 ? sh`${flags} ` : raw('')}${volumes} --net=host --env-file=${ECS_CONFIG_PATH} ${env} ${MANUAL_AGENT.image}`
+}
+
+function agentRunBlocks(ctx: Context): ShellBlock[] {
   return [
     comment(
       'Start the ECS agent. --net=host is required for task roles: the agent serves credentials on 127.0.0.1:51679.',
@@ -275,50 +357,189 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
       sh`if docker inspect ${MANUAL_AGENT.containerName} >/dev/null 2>&1; then echo ${`A container named ${MANUAL_AGENT.containerName} exists already; remove it first: docker rm -f ${MANUAL_AGENT.containerName}`} >&2; exit 1; fi`,
     ),
     comment(
-      'The --env values repeat ecs.config so this script works on its own; --env wins over --env-file.',
+      'The --env values repeat ecs.config so this script works on its own; --env wins over --env-file. With SELinux enabled, AWS requires --privileged and recommends ":Z" on the /log and /data mounts: selinuxenabled decides here, on the host itself.',
     ),
     line(
-      sh`docker run --name ${MANUAL_AGENT.containerName} --detach=true --restart=on-failure:10 ${volumes} --net=host --env-file=${ECS_CONFIG_PATH} ${env} ${MANUAL_AGENT.image}`,
-      'The agent with task roles on, on the host network.',
-      citation,
+      sh`if command -v selinuxenabled >/dev/null 2>&1 && selinuxenabled; then`,
+      'selinuxenabled exits 0 when SELinux is enabled.',
+      MANUAL_AGENT.selinux.citation,
+    ),
+    ...indented([
+      line(
+        dockerRun(ctx, true),
+        'SELinux enabled: --privileged, and the /log and /data mounts relabelled (:Z).',
+        MANUAL_AGENT.selinux.citation,
+      ),
+    ]),
+    line(raw('else')),
+    ...indented([
+      line(
+        dockerRun(ctx, false),
+        'The agent with task roles on, on the host network.',
+        MANUAL_AGENT.citation,
+      ),
+    ]),
+    line(raw('fi')),
+  ]
+}
+
+/** Installs the AWS CLI when it is missing, or stops with what is missing and why. */
+function awsCliBlocks(install: AwsCliInstall): ShellBlock[] {
+  const failed = 'aws_cli_missing'
+  const fail = raw(failed)
+  const egress =
+    install.kind === 'package'
+      ? `outbound access to the Amazon Linux package repositories (${install.command.join(' ')})`
+      : 'outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com'
+  const message = `Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs ${egress}, through a NAT gateway or a proxy, or an image that has the AWS CLI.`
+  const blocks: ShellBlock[] = [
+    comment(
+      `The AWS CLI fetches the object. ${install.kind === 'package' ? 'The ECS-optimized AMIs are built from minimal AMIs without it, so it' : 'It'} is installed here when missing, which needs ${egress}; without that the script stops and says why in /var/log/cloud-init-output.log.`,
+    ),
+    line(sh`${fail}() { echo ${message} >&2; exit 1; }`),
+    line(sh`if ! command -v aws >/dev/null 2>&1; then`),
+  ]
+  if (install.kind === 'package') {
+    blocks.push(
+      ...indented([
+        line(sh`${install.command} || ${fail}`, 'Amazon Linux packages the AWS CLI.', install.citation),
+      ]),
+    )
+  } else {
+    const zip = raw(`"$aws_cli_dir/awscliv2.zip"`)
+    const prerequisites: ShellBlock[] =
+      install.prerequisites === 'apt-get'
+        ? [
+            comment(
+              'cloud-init does not refresh the package lists (package_update is false by default): update before installing. Ubuntu 24.04 has no awscli package, hence the installer.',
+            ),
+            line(
+              sh`apt-get update || ${fail}`,
+              'apt-get update before any apt-get install.',
+              cite('CLOUD_INIT_PACKAGE_UPDATE'),
+            ),
+            line(sh`DEBIAN_FRONTEND=noninteractive apt-get install -y curl unzip || ${fail}`),
+          ]
+        : [
+            comment(
+              'Only what is missing: RHEL 9 ships curl-minimal, which conflicts with the curl package.',
+            ),
+            line(sh`for tool in curl unzip; do`),
+            ...indented([
+              line(sh`command -v "$tool" >/dev/null 2>&1 && continue`),
+              line(
+                sh`if command -v dnf >/dev/null 2>&1; then dnf install -y "$tool" || ${fail}; else yum install -y "$tool" || ${fail}; fi`,
+              ),
+            ]),
+            line(raw('done')),
+          ]
+    blocks.push(
+      ...indented([
+        comment(
+          "AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.",
+        ),
+        ...(install.prerequisites === 'apt-get'
+          ? [
+              line(sh`if ! command -v curl >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then`),
+              ...indented(prerequisites),
+              line(raw('fi')),
+            ]
+          : prerequisites),
+        line(raw('aws_cli_dir=$(mktemp -d)')),
+        line(
+          sh`curl -fsSL -o ${zip} ${raw(`"${AWS_CLI_INSTALLER_URL_PREFIX}$(uname -m).zip"`)} || ${fail}`,
+          "The installer for this machine (x86_64 or aarch64) from AWS's download site.",
+          install.citation,
+        ),
+        line(sh`unzip -q ${zip} -d ${raw('"$aws_cli_dir"')} || ${fail}`),
+        line(
+          sh`${raw('"$aws_cli_dir/aws/install"')} --update || ${fail}`,
+          'Installs /usr/local/bin/aws.',
+          install.citation,
+        ),
+        line(raw('rm -rf "$aws_cli_dir"')),
+      ]),
+    )
+  }
+  blocks.push(line(raw('fi')))
+  return blocks
+}
+
+/** Fetches ecs.config from S3 with the instance role, then makes sure the lines added after it stay apart. */
+function configObjectBlocks(ctx: Context): ShellBlock[] {
+  const { config } = ctx
+  const { bucket, key } = config.configObject!
+  return [
+    comment(
+      'Fetch ecs.config from S3 first: the fetch replaces the file, so the lines below are added after it.',
+    ),
+    ...awsCliBlocks(awsCliInstall(ctx.linuxAmi!, config.hostFamily)),
+    line(sh`mkdir -p /etc/ecs`),
+    comment(
+      '"aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.',
+    ),
+    line(
+      sh`aws s3api get-object ${option('--bucket', bucket)} ${option('--key', key)} --expected-bucket-owner ${config.accountId} ${ECS_CONFIG_PATH} --region ${config.region} >/dev/null`,
+      'Reads the private ecs.config with the instance role (see iam/instance-role-policy.json), only from a bucket of this account.',
+      cite('S6', 'S3_BUCKET_OWNER_CONDITION', 'CLI_S3API_GET_OBJECT'),
+    ),
+    comment(
+      'ecs-init splits ecs.config on "\\n": an object without a final newline would glue the first line added below onto its last line.',
+    ),
+    line(
+      sh`[ -z "$(tail -c 1 ${ECS_CONFIG_PATH})" ] || printf '\\n' >> ${ECS_CONFIG_PATH}`,
+      'Ends the fetched file with a newline when it has none.',
+      cite('ECS_INIT_ENV_FILE'),
+    ),
+    blank,
+  ]
+}
+
+/** ecs-init outside the ECS-optimized AMIs: its generic unit is not ordered after user data. */
+function ecsInitStartBlocks(): ShellBlock[] {
+  return [
+    comment(
+      'Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.',
+    ),
+    line(
+      sh`if systemctl is-active --quiet ecs.service; then echo ${'ecs.service was already running (enabled in the image) and read ecs.config before user data wrote it: restarting it.'} >&2; systemctl restart --no-block ecs.service; fi`,
+      'The generic unit has no After=cloud-final.service: an agent enabled in the image may have started first.',
+      cite('ECS_INIT_UNIT_RPM', 'ECS_INIT_UNIT_DEB', 'ECS_INIT_DEB_RULES'),
+    ),
+    line(
+      sh`systemctl enable --now --no-block ecs.service`,
+      'Non-blocking start: user data never waits for the agent.',
+      cite('S26', 'S47'),
     ),
   ]
 }
 
+/** Shifts the line notes of the rules script into the script that embeds it in a heredoc. */
+function withEmbeddedSources(
+  rendered: { text: string; sources: LineSource[] },
+  embedded: LineSource[],
+): { text: string; sources: LineSource[] } {
+  const lines = rendered.text.split('\n')
+  const start = lines.findIndex((l) => l.startsWith("cat <<'") && l.endsWith(`> ${RULES_SCRIPT}`))
+  if (start < 0) return rendered
+  const shifted = embedded.map((s) => ({ ...s, line: s.line + start + 1 }))
+  return { text: rendered.text, sources: [...rendered.sources, ...shifted].sort((a, b) => a.line - b.line) }
+}
+
 function script(ctx: Context, title: string, blocks: ShellBlock[]): { text: string; sources: LineSource[] } {
-  return renderShell({
+  const rendered = renderShell({
     interpreter: '/bin/bash',
     blocks: [...headerLines(ctx, title).map(comment), line(raw('set -euo pipefail')), blank, ...blocks],
   })
+  return ctx.needsHostRules ? withEmbeddedSources(rendered, rulesScript(ctx).sources) : rendered
 }
 
 export function userDataSh(ctx: Context): ArtifactBody | undefined {
   if (!ctx.isLinux) return undefined
   const { config } = ctx
   const blocks: ShellBlock[] = []
-  if (config.configObject) {
-    const { bucket, key } = config.configObject
-    const install = awsCliPackage(ctx.linuxAmi!, config.hostFamily)
-    blocks.push(
-      comment(
-        'Fetch ecs.config from S3 first: "aws s3 cp" replaces the file, so the lines below are added after it.',
-      ),
-      line(
-        install
-          ? sh`command -v aws >/dev/null 2>&1 || ${install}`
-          : sh`command -v aws >/dev/null 2>&1 || { echo ${'The AWS CLI is needed to fetch ecs.config from S3: install it in the image first.'} >&2; exit 1; }`,
-        'The ECS-optimized AMIs are built from minimal AMIs without the AWS CLI.',
-        AWS_CLI_INSTALL_SOURCE,
-      ),
-      line(sh`mkdir -p /etc/ecs`),
-      line(
-        sh`aws s3 cp ${`s3://${bucket}/${key}`} ${ECS_CONFIG_PATH} --region ${config.region}`,
-        'Reads the private ecs.config with the instance role (see iam/instance-role-policy.json).',
-        cite('S6'),
-      ),
-      blank,
-    )
-  } else if (ctx.manualAgent || config.ami === 'ecs-init') blocks.push(line(sh`mkdir -p /etc/ecs`))
+  if (config.configObject) blocks.push(...configObjectBlocks(ctx))
+  else if (ctx.manualAgent || config.ami === 'ecs-init') blocks.push(line(sh`mkdir -p /etc/ecs`))
   const entries = agentVariables(ctx)
   blocks.push(
     comment('Agent settings; the quoted heredoc keeps the shell from expanding anything in them.'),
@@ -334,18 +555,7 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
   const rules = hostRuleBlocks(ctx)
   if (rules.length > 0) blocks.push(blank, ...rules)
   if (ctx.manualAgent) blocks.push(blank, ...agentRunBlocks(ctx))
-  else if (config.ami === 'ecs-init')
-    blocks.push(
-      blank,
-      comment(
-        'Start ecs-init once user data has finished. "systemctl start ecs" here would deadlock: ecs.service waits for cloud-final.',
-      ),
-      line(
-        sh`systemctl enable --now --no-block ecs.service`,
-        'Non-blocking start avoids the user-data deadlock.',
-        cite('S26', 'S47'),
-      ),
-    )
+  else if (config.ami === 'ecs-init') blocks.push(blank, ...ecsInitStartBlocks())
   const { text, sources } = script(ctx, 'EC2 user data for an ECS container instance with task roles', blocks)
   return {
     title: 'EC2 user data (Linux)',
@@ -369,9 +579,13 @@ export function iptablesSh(ctx: Context): ArtifactBody | undefined {
   ]
     .filter(Boolean)
     .join(' and ')
+  const boot =
+    rulesPersistence(ctx.linuxAmi!).kind === 'systemd-unit'
+      ? `the unit ${RULES_UNIT}, which runs it at every boot before Docker and the agent start`
+      : `a line in ${RC_LOCAL}, which runs it at every boot before the agent starts`
   return {
     title: 'Host iptables rules',
-    usage: `Run as root on an instance that is already running (user data does the same at first boot): adds ${what} once, however often it runs, and saves the rules for reboots.`,
+    usage: `Run as root on an instance that is already running (user data does the same at first boot): writes ${RULES_SCRIPT}, which adds ${what} once however often it runs, and ${boot}; then runs it.`,
     check: ctx.blocksImdsWithIptables ? 'sudo iptables -S DOCKER-USER' : 'sudo iptables -t nat -S PREROUTING',
     text,
     sources,

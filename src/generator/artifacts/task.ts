@@ -4,10 +4,10 @@ import type {
   RegisterTaskDefinitionCommandInput,
   TaskOverride,
 } from '@aws-sdk/client-ecs'
+import { defaultImage } from '../../knowledge/images.ts'
 import { cite, formatCitation } from '../../knowledge/sources.ts'
 import { renderJson } from '../render/json.ts'
-import { sh } from '../render/shell.ts'
-import { option } from './aws-cli.ts'
+import { option, sh } from '../render/shell.ts'
 import { sourcesFor, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 
@@ -37,6 +37,13 @@ export function taskDefinitionInput(ctx: Context): RegisterTaskDefinitionCommand
   }
 }
 
+/** Windows images are tied to the host's Windows Server release (Microsoft: version compatibility). */
+const imageNote = (ctx: Context): [string, string, string] => [
+  '"image"',
+  `Windows containers run with process isolation: the image must be built for the AMI's Windows Server release (${defaultImage(ctx.config.ami)} is).`,
+  formatCitation(cite('WINDOWS_CONTAINER_VERSIONS', 'IIS_IMAGE_TAGS')),
+]
+
 export function taskDefinition(ctx: Context): ArtifactBody {
   const text = renderJson(taskDefinitionInput(ctx))
   const sources = sourcesFor(text, [
@@ -45,16 +52,9 @@ export function taskDefinition(ctx: Context): ArtifactBody {
       'Every container of the task gets this role’s credentials.',
       formatCitation(cite('S2', 'S31')),
     ],
-    [
-      '"networkMode"',
-      'The API values are bridge, host, awsvpc and none.',
-      formatCitation(cite('S31')),
-    ],
-    [
-      '"memory"',
-      'EC2 tasks need memory or memoryReservation per container.',
-      formatCitation(cite('S31')),
-    ],
+    ['"networkMode"', 'The API values are bridge, host, awsvpc and none.', formatCitation(cite('S31'))],
+    ['"memory"', 'EC2 tasks need memory or memoryReservation per container.', formatCitation(cite('S31'))],
+    ...(ctx.isLinux ? [] : [imageNote(ctx)]),
   ])
   return {
     title: 'Task definition',

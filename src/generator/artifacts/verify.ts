@@ -49,10 +49,21 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
       'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
       cite('S2', 'S23'),
     ),
-    line(raw('case "$body" in')),
-    line(raw('  *"$expected_role"*) echo "OK: the task receives credentials for $expected_role" ;;')),
-    line(raw('  *) echo "FAILED: the credentials are not for $expected_role" >&2; exit 1 ;;')),
-    line(raw('esac')),
+    comment(
+      'Compare the whole RoleArn value: a substring match would accept role/app-admin when role/app is expected.',
+    ),
+    line(
+      raw(
+        `role=$(printf '%s' "$body" | sed -n 's/.*"RoleArn"[[:space:]]*:[[:space:]]*"\\([^"]*\\)".*/\\1/p')`,
+      ),
+      'The RoleArn field of the credentials response.',
+      cite('S2', 'S23'),
+    ),
+    line(raw('if [ "$role" != "$expected_role" ]; then')),
+    line(raw('  echo "FAILED: the credentials are for ${role:-no role}, not $expected_role" >&2')),
+    line(raw('  exit 1')),
+    line(raw('fi')),
+    line(raw('echo "OK: the task receives credentials for $expected_role"')),
   ]
   if (expectsImdsBlocked(ctx))
     blocks.push(

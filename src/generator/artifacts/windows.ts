@@ -1,6 +1,7 @@
-// Windows container instances: PowerShell user data and the container route script (reference §5).
+// Windows container instances: PowerShell user data, the container route script, and the recovery of the
+// credential proxy after a restart.
 import { CREDENTIALS_ENDPOINT, INSTANCE_METADATA_ADDRESS } from '../../knowledge/agent.ts'
-import { cite } from '../../knowledge/sources.ts'
+import { SOURCES, cite } from '../../knowledge/sources.ts'
 import {
   ps,
   psBlank,
@@ -13,21 +14,17 @@ import {
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 
-export function userDataPs1(ctx: Context): ArtifactBody | undefined {
-  if (ctx.isLinux) return undefined
+/** Import-Module ECSTools and Initialize-ECSAgent, as in user data: the recovery script repeats them as is. */
+function initializeAgent(ctx: Context): PsBlock[] {
   const { config } = ctx
   const awsvpc = config.networkMode === 'awsvpc'
-  // Switches for awsvpc (reference §5.2 [S8]); everything stays on one physical line (§0 rule 5).
+  // Switches for awsvpc (bootstrapping Windows instances, S8); every command stays on one physical line: a
+  // parameter wrapped onto the next line loses its argument.
   const switches = awsvpc
     ? psRaw(config.blockInstanceMetadata ? ' -EnableTaskENI -AwsvpcBlockIMDS' : ' -EnableTaskENI')
     : psRaw('')
-  const blocks: PsBlock[] = [
-    ...headerLines(ctx, 'EC2 user data for a Windows ECS container instance with task roles').map(psComment),
-    psLine(
-      ps`Import-Module ECSTools`,
-      'ECSTools ships in the ECS-optimized Windows AMIs.',
-      cite('S3', 'S8'),
-    ),
+  return [
+    psLine(ps`Import-Module ECSTools`, 'ECSTools ships in the ECS-optimized Windows AMIs.', cite('S3', 'S8')),
     psLine(
       ps`Initialize-ECSAgent -Cluster ${config.clusterName} -EnableTaskIAMRole${switches}`,
       awsvpc
@@ -35,6 +32,14 @@ export function userDataPs1(ctx: Context): ArtifactBody | undefined {
         : '-EnableTaskIAMRole sets up the credential proxy on 169.254.170.2:80 (host port 80 is then reserved).',
       cite('S3', 'S8'),
     ),
+  ]
+}
+
+export function userDataPs1(ctx: Context): ArtifactBody | undefined {
+  if (ctx.isLinux) return undefined
+  const blocks: PsBlock[] = [
+    ...headerLines(ctx, 'EC2 user data for a Windows ECS container instance with task roles').map(psComment),
+    ...initializeAgent(ctx),
   ]
   const { text, sources } = renderPowerShell({ userDataTags: true, blocks })
   return {
@@ -47,7 +52,7 @@ export function userDataPs1(ctx: Context): ArtifactBody | undefined {
 }
 
 export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
-  // Only the default (NAT) mode needs it: in awsvpc the agent adds the routes itself (reference §5.6 [S28]).
+  // Only the default (NAT) mode needs it: in awsvpc the agent adds the routes itself (namespace_helper_windows.go, S28).
   if (ctx.isLinux || ctx.config.networkMode !== 'default') return undefined
   const block = ctx.config.blockInstanceMetadata
   const source = cite('S3')
@@ -77,7 +82,16 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
     blocks.push(
       psBlank,
       psComment(
-        `No route to ${INSTANCE_METADATA_ADDRESS}: the container cannot reach the instance metadata service (and the instance role's credentials).`,
+        [
+          `No route to ${INSTANCE_METADATA_ADDRESS}: the container cannot reach the instance metadata service (and the instance role's credentials).`,
+          'This is a soft control: an administrator inside the container (ContainerAdministrator, the default user of',
+          "Windows containers) can add the route back. AWS's IMDS block for Windows awsvpc tasks is the same kind of route.",
+          'Run the application as a non-administrator (ContainerUser) after this script, which itself needs an',
+          'administrator for New-NetRoute. The task definition\'s "user" parameter is not supported for Windows containers:',
+          'switch users in the image or its entrypoint.',
+          `Sources: ${SOURCES.WINDOWS_CONTAINER_USER.url}`,
+          `  ${SOURCES.CONTAINER_DEFINITION_API.url}`,
+        ].join('\n'),
       ),
     )
   else
@@ -94,6 +108,95 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
     usage:
       'Run inside each Windows container of the task when it starts, before the application: it routes 169.254.170.2 to the credential proxy on the host. Not needed with awsvpc.',
     check: 'Get-NetRoute -DestinationPrefix 169.254.170.2/32',
+    text,
+    sources,
+  }
+}
+
+/**
+ * After a restart the Windows credential proxy stops working, and AWS says to delete the proxy interface and
+ * initialize the agent again, without commands (IAM roles for Windows tasks, S3; issue #2135). ECSTools is not
+ * public source, but the script it replaced is (commit 04b28c3c2): hostsetup.ps1 (1) adds a host adapter
+ * "APIPA" on the nat switch, (2) gives it 169.254.170.2/32, (3) routes the nat subnet through it, skipping all
+ * of this while that route exists, (4) opens TCP 51679 in the firewall and (5) adds the port proxy
+ * 169.254.170.2:80 -> 127.0.0.1:51679. Steps 1, 2, 3 and 5 are undone here; the firewall rule survives a
+ * restart untouched. Then the agent is initialized exactly as in user data.
+ */
+export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
+  if (ctx.isLinux) return undefined
+  const setup = cite('AGENT_WINDOWS_HOSTSETUP', 'AGENT_ECSTOOLS_COMMIT')
+  const address = CREDENTIALS_ENDPOINT.address
+  const blocks: PsBlock[] = [
+    ...headerLines(
+      ctx,
+      'Recovery of the task-role credential proxy after a restart of a Windows container instance',
+    ).map(psComment),
+    psComment(
+      [
+        'NOT VERIFIED ON A LIVE INSTANCE. AWS says that after a restart the proxy interface must be deleted and the',
+        'agent initialized again, but gives no commands. These undo the setup steps of hostsetup.ps1, the public',
+        "script that ECSTools' Enable-ECSTaskIAMRoles replaced; ECSTools itself is not public source and may differ.",
+        'Replacing the instance instead of restarting it is the safer path.',
+        'Run on the container instance, in an elevated PowerShell, after a restart.',
+        `Sources: ${SOURCES.S3.url}`,
+        `  ${SOURCES.AGENT_WINDOWS_HOSTSETUP.url}`,
+        `  ${SOURCES.AGENT_ECSTOOLS_COMMIT.url}`,
+        `  ${SOURCES.AGENT_ISSUE_WINDOWS_RESTART.url}`,
+      ].join('\n'),
+    ),
+    psLine(ps`$ErrorActionPreference = 'Stop'`),
+    psLine(ps`$credentialAddress = ${address}`),
+    psBlank,
+    psComment(
+      [
+        `Undo the setup (hostsetup.ps1): the port proxy ${address}:${CREDENTIALS_ENDPOINT.port} -> ${CREDENTIALS_ENDPOINT.agentListener}, then the host adapter`,
+        `"APIPA" on the nat switch with ${address}/32 and its route; the setup skips itself while that route exists.`,
+        `The firewall rule for TCP ${CREDENTIALS_ENDPOINT.agentPort} does not depend on the adapter and stays.`,
+      ].join('\n'),
+    ),
+    psLine(
+      ps`netsh interface portproxy delete v4tov4 listenaddress=${psRaw(address)} listenport=${CREDENTIALS_ENDPOINT.port}`,
+      `Setup step 5 undone: the port proxy ${address}:${CREDENTIALS_ENDPOINT.port} -> ${CREDENTIALS_ENDPOINT.agentListener} outlives a restart while its address no longer answers.`,
+      cite('AGENT_WINDOWS_HOSTSETUP', 'AGENT_ISSUE_WINDOWS_RESTART'),
+    ),
+    psLine(
+      ps`Get-VMNetworkAdapter -ManagementOS -Name 'APIPA' -ErrorAction SilentlyContinue | Remove-VMNetworkAdapter`,
+      `Setup steps 1-3 undone: the host adapter "APIPA" holds ${address}/32 and the route to the nat subnet; the setup skips itself while that route exists.`,
+      setup,
+    ),
+    psLine(ps`$stale = Get-NetIPAddress -IPAddress $credentialAddress -ErrorAction SilentlyContinue`),
+    psLine(ps`if ($stale) {`),
+    psLine(
+      ps`    Write-Error (${`${address} is still assigned to `} + $stale.InterfaceAlias + ${': remove that adapter by hand, or replace the instance.'})`,
+      'ECSTools may name its adapter differently from hostsetup.ps1: stop rather than initialize on top of it.',
+      setup,
+    ),
+    psLine(ps`    exit 1`),
+    psLine(ps`}`),
+    psBlank,
+    psComment('Initialize the agent again, exactly as the user data did at first launch.'),
+    ...initializeAgent(ctx),
+    psBlank,
+    psComment(
+      `Check from the host: the failure after a restart is an unreachable ${address}:${CREDENTIALS_ENDPOINT.port}.`,
+    ),
+    psLine(
+      ps`if (-not (Test-NetConnection -ComputerName $credentialAddress -Port ${CREDENTIALS_ENDPOINT.port} -InformationLevel Quiet)) {`,
+      `The failure after a restart: ${address}:${CREDENTIALS_ENDPOINT.port} is unreachable from the host although the port proxy is listed.`,
+      cite('AGENT_ISSUE_WINDOWS_RESTART'),
+    ),
+    psLine(
+      ps`    Write-Error ${`The credential proxy does not answer on ${address}:${CREDENTIALS_ENDPOINT.port}: check Get-Service AmazonECS and the agent log, or replace the instance.`}`,
+    ),
+    psLine(ps`    exit 1`),
+    psLine(ps`}`),
+    psLine(ps`Write-Output ${`OK: the credential proxy answers on ${address}:${CREDENTIALS_ENDPOINT.port}`}`),
+  ]
+  const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
+  return {
+    title: 'Recovery after a restart (Windows host)',
+    usage: `Only after a restart (reboot, or stop and start) of a Windows container instance, when tasks no longer get credentials from ${address}: run it on the instance in an elevated PowerShell. Not verified on a live instance; replacing the instance is the safer path.`,
+    check: `Test-NetConnection -ComputerName ${address} -Port ${CREDENTIALS_ENDPOINT.port}`,
     text,
     sources,
   }

@@ -34,6 +34,11 @@ export function sh(strings: TemplateStringsArray, ...values: ShellValue[]): Shel
   )
 }
 
+/** `--name value`, or `--name=value` when the value starts with "-", which the AWS CLI would read as an option. */
+export function option(name: string, value: string): string[] {
+  return value.startsWith('-') ? [`${name}=${value}`] : [name, value]
+}
+
 export type ShellBlock =
   | { kind: 'comment'; text: string; indent?: string }
   | { kind: 'line'; line: ShellRaw; note?: string; citation?: Citation; indent?: string }

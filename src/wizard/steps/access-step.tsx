@@ -1,6 +1,16 @@
-import { BUCKET_ACCESS } from '../../config/schema.ts'
+import { BUCKET_ACCESS, type Bucket } from '../../config/schema.ts'
+import { partitionOfRegion } from '../../knowledge/partitions.ts'
+import { S3_ACCESS, s3Grant } from '../../knowledge/policies.ts'
 import { SelectField, TextField, useWizard } from '../fields.tsx'
 import { useDraftStore } from '../ui-store.ts'
+
+const EXTRA_STATEMENTS_PLACEHOLDER = `[
+  {
+    "Effect": "Allow",
+    "Action": "sqs:SendMessage",
+    "Resource": "arn:aws:sqs:us-east-1:111122223333:my-queue"
+  }
+]`
 
 const ACCESS_TEXT = {
   read: 'read (get objects, list the prefix)',
@@ -16,16 +26,39 @@ function useClearListDrafts(prefix: string) {
   }
 }
 
+/** Exactly what the task role policy grants for one bucket: the same s3Grant() the policy is built from. */
+function GrantHint({ bucket, partition }: { bucket: Bucket; partition: string }) {
+  const grant = s3Grant(partition, bucket.name, bucket.prefix)
+  return (
+    <>
+      Grants objects <code>{grant.objectArn}</code>
+      {!S3_ACCESS[bucket.access].listBucket ? (
+        ' and no listing.'
+      ) : grant.listPrefix ? (
+        <>
+          {' '}
+          and listing where <code>s3:prefix</code> is like <code>{grant.listPrefix}</code>.
+        </>
+      ) : (
+        ' and listing of the whole bucket.'
+      )}{' '}
+      Used exactly as typed: end it with <code>/</code> to stay inside one folder.
+    </>
+  )
+}
+
 export function AccessStep() {
   const { config, update } = useWizard()
   const clearBucketDrafts = useClearListDrafts('buckets.')
+  const partition = partitionOfRegion(config.region)?.id ?? 'aws'
   return (
     <>
       <p className="step-intro">
         The S3 buckets the application in the task uses. The task role gets exactly this access, scoped to the
-        key prefix when you give one.
+        key prefix when you give one, and only in buckets that account {config.accountId} owns: a bucket of
+        the same name in another account is refused.
       </p>
-      {config.buckets.map((_, i) => (
+      {config.buckets.map((bucket, i) => (
         <fieldset key={i} className="list-entry">
           <legend>Bucket {i + 1}</legend>
           <TextField path={`buckets.${i}.name`} label="Bucket name" />
@@ -39,6 +72,7 @@ export function AccessStep() {
             label="Key prefix"
             optional
             placeholder="e.g. uploads/ (empty: the whole bucket)"
+            hint={<GrantHint bucket={bucket} partition={partition} />}
           />
           <button
             type="button"
@@ -64,6 +98,22 @@ export function AccessStep() {
       >
         Add a bucket
       </button>
+
+      <TextField
+        path="extraStatements"
+        label="Extra policy statements (optional)"
+        optional
+        rows={6}
+        placeholder={EXTRA_STATEMENTS_PLACEHOLDER}
+        hint={
+          <>
+            More permissions for the task role: a JSON list of IAM statements, added after the bucket
+            statements in <code>iam/task-role-policy.json</code> and kept in the link. Each needs{' '}
+            <code>Effect</code>, <code>Action</code> (<code>service:Action</code>) and <code>Resource</code>;
+            no <code>Principal</code>.
+          </>
+        }
+      />
 
       <fieldset className="list-entry">
         <legend>Agent configuration from S3</legend>

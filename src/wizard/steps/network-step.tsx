@@ -1,4 +1,4 @@
-import { CheckboxField, SelectField, useWizard } from '../fields.tsx'
+import { CheckboxField, SelectField, TextField, useWizard } from '../fields.tsx'
 
 const MODES = {
   linux: [
@@ -31,6 +31,25 @@ export function NetworkStep() {
   return (
     <>
       <SelectField path="networkMode" label="Network mode" options={options} />
+      {/* Only awsvpc tasks take a network configuration; a link may still carry one for another mode. */}
+      {(config.networkMode === 'awsvpc' || config.subnets.length > 0 || config.securityGroups.length > 0) && (
+        <>
+          <TextField
+            path="subnets"
+            label="Subnets"
+            kind="list"
+            placeholder="subnet-0123456789abcdef0, subnet-…"
+            hint="Where awsvpc tasks get their network interface, in the VPC of your container instances (up to 16, separated by spaces or commas). Empty: run-task uses the default VPC’s default subnets."
+          />
+          <TextField
+            path="securityGroups"
+            label="Security groups"
+            kind="list"
+            placeholder="sg-0123456789abcdef0"
+            hint="Up to 5. Empty: the VPC’s default security group."
+          />
+        </>
+      )}
       <CheckboxField
         path="blockInstanceMetadata"
         label="Block instance metadata"

@@ -1,4 +1,5 @@
-import { AMIS, DEFAULT_AMI, amiInfo, type OperatingSystem } from '../../knowledge/amis.ts'
+import { withAmi, withOs } from '../../config/schema.ts'
+import { AMIS, amiInfo, type AmiId, type OperatingSystem } from '../../knowledge/amis.ts'
 import { SelectField, useWizard } from '../fields.tsx'
 import { PRESETS, presetMatches } from '../presets.ts'
 
@@ -29,19 +30,15 @@ export function PlatformStep() {
           ['linux', 'Linux'],
           ['windows', 'Windows'],
         ]}
-        onSelect={(os) =>
-          update((c) => {
-            if (c.os === os) return c
-            // Switching OS picks that OS's default AMI and a network mode it supports (reference §5.1).
-            const networkMode = os === 'windows' ? 'default' : 'bridge'
-            return { ...c, os, ami: DEFAULT_AMI[os], networkMode }
-          })
-        }
+        // Switching OS takes that OS's defaults (AMI, network mode, image), the same ones a link with only
+        // os=… gets: both come from osDefaults in the schema.
+        onSelect={(os) => update((c) => withOs(c, os))}
       />
-      <SelectField
+      <SelectField<AmiId>
         path="ami"
         label="AMI"
         options={AMIS.filter((a) => a.os === config.os).map((a) => [a.id, a.label] as const)}
+        onSelect={(ami) => update((c) => withAmi(c, ami))}
         hint={
           ami.launcher === 'docker-run'
             ? 'You start the agent container yourself: this tool adds the credential-proxy rules ecs-init would.'

@@ -14,10 +14,13 @@ if [ -z "${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-}" ]; then
   exit 1
 fi
 body=$(fetch "http://169.254.170.2${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}")
-case "$body" in
-  *"$expected_role"*) echo "OK: the task receives credentials for $expected_role" ;;
-  *) echo "FAILED: the credentials are not for $expected_role" >&2; exit 1 ;;
-esac
+# Compare the whole RoleArn value: a substring match would accept role/app-admin when role/app is expected.
+role=$(printf '%s' "$body" | sed -n 's/.*"RoleArn"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p')
+if [ "$role" != "$expected_role" ]; then
+  echo "FAILED: the credentials are for ${role:-no role}, not $expected_role" >&2
+  exit 1
+fi
+echo "OK: the task receives credentials for $expected_role"
 
 # Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.
 reachable=no

@@ -11,5 +11,9 @@ touch /etc/ecs/ecs.config
 # Docker may still be starting at boot: wait for it, for two minutes at most.
 for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 2; done
 if docker inspect ecs-agent >/dev/null 2>&1; then echo 'A container named ecs-agent exists already; remove it first: docker rm -f ecs-agent' >&2; exit 1; fi
-# The --env values repeat ecs.config so this script works on its own; --env wins over --env-file.
-docker run --name ecs-agent --detach=true --restart=on-failure:10 --volume=/var/run/docker.sock:/var/run/docker.sock --volume=/var/log/ecs:/log --volume=/var/lib/ecs/data:/data --net=host --env-file=/etc/ecs/ecs.config --env=ECS_LOGFILE=/log/ecs-agent.log --env=ECS_DATADIR=/data --env=ECS_CLUSTER=my-cluster --env=ECS_ENABLE_TASK_IAM_ROLE=true --env=ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true public.ecr.aws/ecs/amazon-ecs-agent:latest
+# The --env values repeat ecs.config so this script works on its own; --env wins over --env-file. With SELinux enabled, AWS requires --privileged and recommends ":Z" on the /log and /data mounts: selinuxenabled decides here, on the host itself.
+if command -v selinuxenabled >/dev/null 2>&1 && selinuxenabled; then
+    docker run --name ecs-agent --detach=true --restart=on-failure:10 --privileged --volume=/var/run/docker.sock:/var/run/docker.sock --volume=/var/log/ecs:/log:Z --volume=/var/lib/ecs/data:/data:Z --net=host --env-file=/etc/ecs/ecs.config --env=ECS_LOGFILE=/log/ecs-agent.log --env=ECS_DATADIR=/data --env=ECS_CLUSTER=my-cluster --env=ECS_ENABLE_TASK_IAM_ROLE=true --env=ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true public.ecr.aws/ecs/amazon-ecs-agent:latest
+else
+    docker run --name ecs-agent --detach=true --restart=on-failure:10 --volume=/var/run/docker.sock:/var/run/docker.sock --volume=/var/log/ecs:/log --volume=/var/lib/ecs/data:/data --net=host --env-file=/etc/ecs/ecs.config --env=ECS_LOGFILE=/log/ecs-agent.log --env=ECS_DATADIR=/data --env=ECS_CLUSTER=my-cluster --env=ECS_ENABLE_TASK_IAM_ROLE=true --env=ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true public.ecr.aws/ecs/amazon-ecs-agent:latest
+fi

@@ -1,0 +1,336 @@
+// Every generated Linux host script (host/iptables.sh and ec2/user-data.sh) run as root against the real
+// kernel, on both iptables backends, in fresh namespaces with a simulated Docker, and judged by real
+// packets from a bridge-mode container (src/test-support/netns/host.ts):
+//   - it exits 0, and a second run leaves iptables-save and ip6tables-save as they were;
+//   - with the IMDS block configured, the container cannot reach 169.254.169.254:80 when the script ran
+//     before Docker set up its chains, after a Docker restart, when it ran after Docker, and after a
+//     reboot; without it (and before the script runs) the container does connect, so the test can fail;
+//   - with the hand-started agent, 169.254.170.2:80 reaches the agent's listener on 127.0.0.1:51679.
+// A reboot empties every table, runs the enabled units the script wrote under /etc/systemd/system that are
+// ordered Before=docker.service, then starts Docker: the persistence contract, whatever the units run.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readConfig } from '../config/schema.ts'
+import { amiInfo } from '../knowledge/amis.ts'
+import { generate } from './generate.ts'
+import { loadScenarios } from '../test-support/scenarios.ts'
+import {
+  AGENT_LISTENER,
+  BACKENDS,
+  CREDENTIALS,
+  IMDS,
+  NetnsSuite,
+  TestHost,
+  type Backend,
+  type ProbeResult,
+  type RebootReport,
+  type RunResult,
+} from '../test-support/netns/host.ts'
+import { DOCKER_V28_RULES } from '../test-support/netns/docker-replay.ts'
+import type { WizardConfig } from '../config/schema.ts'
+
+const SCRIPTS = ['ec2/user-data.sh', 'host/iptables.sh'] as const
+
+interface Case {
+  scenario: string
+  path: (typeof SCRIPTS)[number]
+  text: string
+  blocksImds: boolean
+  manualAgent: boolean
+  imageDirs: string[]
+}
+
+// Configurations the golden scenarios leave out: the credential proxy with the IMDS block and
+// netfilter-persistent together.
+const EXTRA: { name: string; raw: unknown }[] = [
+  {
+    name: 'extra-manual-agent-debian-bridge',
+    raw: { version: 1, accountId: '012345678901', ami: 'manual-agent', hostFamily: 'debian' },
+  },
+]
+
+/** Directories the target image has before user data runs. */
+function imageDirs(config: WizardConfig): string[] {
+  const dirs = ['/etc/systemd/system', '/etc/sysctl.d', '/usr/local/sbin', '/usr/local/bin']
+  const ami = amiInfo(config.ami)
+  if (!ami.asksHostFamily || config.hostFamily === 'rhel') dirs.push('/etc/sysconfig')
+  // The ECS-optimized AMIs and the ecs-init package ship /etc/ecs.
+  if (ami.launcher === 'ecs-init') dirs.push('/etc/ecs')
+  return dirs
+}
+
+const cases: Case[] = [
+  ...loadScenarios().map((s) => ({ name: s.name, raw: s.raw, files: s.result.files })),
+  ...EXTRA.map((e) => ({ ...e, files: generate(e.raw as WizardConfig).files })),
+].flatMap(({ name, raw, files }) => {
+  const config = readConfig(raw).config
+  if (config.os !== 'linux') return []
+  return SCRIPTS.flatMap((path) => {
+    const file = files.find((f) => f.path === path)
+    if (!file) return []
+    return [
+      {
+        scenario: name,
+        path,
+        text: file.text,
+        // Expected from the configuration, not from the generator's own context.
+        blocksImds: config.networkMode === 'bridge' && config.blockInstanceMetadata,
+        manualAgent: config.ami === 'manual-agent',
+        imageDirs: imageDirs(config),
+      },
+    ]
+  })
+})
+
+let suite: NetnsSuite | undefined
+let suiteError: unknown
+beforeAll(async () => {
+  try {
+    suite = await NetnsSuite.start()
+  } catch (error) {
+    suiteError = error
+  }
+})
+afterAll(() => suite?.close())
+
+/** The suite, or the reason it could not start: every test fails with it, none is skipped. */
+function netns(): NetnsSuite {
+  if (suite) return suite
+  throw suiteError instanceof Error ? suiteError : new Error(`namespaces unavailable: ${String(suiteError)}`)
+}
+
+const STAGES = {
+  beforeDocker: 'the script ran before Docker set up its chains',
+  restart: 'after a Docker restart',
+  afterDocker: 'the script ran after Docker set up its chains',
+  reboot: 'after a reboot (flush, enabled Before=docker.service units, Docker)',
+} as const
+type Stage = keyof typeof STAGES
+
+interface Probes {
+  imds: ProbeResult
+  credentials?: ProbeResult
+  hostCredentials?: ProbeResult
+}
+
+interface Observations {
+  first: RunResult
+  second: RunResult
+  idempotentBeforeDocker: { before: Record<4 | 6, string>; after: Record<4 | 6, string> }
+  third: RunResult
+  fourth: RunResult
+  idempotentAfterDocker: { before: Record<4 | 6, string>; after: Record<4 | 6, string> }
+  withoutScript: Probes
+  stages: Record<Stage, Probes>
+  reboot: RebootReport
+  written: string[]
+  calls: string[]
+}
+
+async function probeAll(host: TestHost, c: Case): Promise<Probes> {
+  const [imds, credentials, hostCredentials] = await Promise.all([
+    host.probe('container', IMDS),
+    c.manualAgent ? host.probe('container', CREDENTIALS) : undefined,
+    c.manualAgent ? host.probe('host', CREDENTIALS) : undefined,
+  ])
+  return { imds, credentials, hostCredentials }
+}
+
+/** The whole life of one script on one backend, in one set of namespaces. */
+async function observe(c: Case, backend: Backend): Promise<Observations> {
+  const host = await TestHost.create(netns(), { backend, imageDirs: c.imageDirs })
+  try {
+    // A new instance: user data runs before Docker has started.
+    const first = await host.runScript(c.path, c.text)
+    const save1 = await host.saves()
+    const second = await host.runScript(c.path, c.text)
+    const save2 = await host.saves()
+    await host.dockerStart()
+    const beforeDocker = await probeAll(host, c)
+    await host.dockerStart()
+    const restart = await probeAll(host, c)
+
+    // A running instance the script never touched: Docker is up, then the script runs (twice).
+    await host.resetDisk(c.imageDirs)
+    await host.powerCycle()
+    await host.dockerStart()
+    const withoutScript = await probeAll(host, c)
+    const third = await host.runScript(c.path, c.text)
+    const save3 = await host.saves()
+    const fourth = await host.runScript(c.path, c.text)
+    const save4 = await host.saves()
+    const afterDocker = await probeAll(host, c)
+
+    const reboot = await host.reboot()
+    await host.dockerStart()
+    const afterReboot = await probeAll(host, c)
+    return {
+      first,
+      second,
+      idempotentBeforeDocker: { before: save1, after: save2 },
+      third,
+      fourth,
+      idempotentAfterDocker: { before: save3, after: save4 },
+      withoutScript,
+      stages: { beforeDocker, restart, afterDocker, reboot: afterReboot },
+      reboot,
+      written: await host.writtenFiles(),
+      calls: host.stubCalls(),
+    }
+  } finally {
+    host.dispose()
+  }
+}
+
+const output = (r: RunResult) => `exit ${r.status}\n--- stderr\n${r.stderr}--- stdout\n${r.stdout}`
+
+function context(o: Observations, stage: Stage): string {
+  const lines = [
+    `runs: ${o.first.status}, ${o.second.status} (before Docker); ${o.third.status}, ${o.fourth.status} (after)`,
+  ]
+  if (o.first.status !== 0) lines.push(output(o.first))
+  if (stage === 'reboot') {
+    lines.push(
+      `units written under /etc/systemd/system: ${o.reboot.units.map((u) => `${u.name} (${u.ran ? 'ran' : 'skipped'}: ${u.why})`).join(', ') || 'none'}`,
+      `files the script wrote: ${o.written.join(', ') || 'none'}`,
+      `stubbed commands: ${o.calls.join('; ') || 'none'}`,
+    )
+    if (o.reboot.output.trim()) lines.push(o.reboot.output.trim())
+  }
+  return lines.join('\n')
+}
+
+/** The control address must have answered, or the simulation is broken and nothing can be concluded. */
+function expectControl(p: ProbeResult | undefined, what: string) {
+  expect(p, what).toBeDefined()
+  expect(
+    p!.control,
+    `${what}: the control connection failed (${p!.controlError}); the simulated network is broken`,
+  ).not.toBeNull()
+}
+
+function expectBlocked(p: ProbeResult | undefined, what: string) {
+  expectControl(p, what)
+  expect(p!.target, `${what}: expected no answer`).toBeNull()
+}
+
+function expectReached(p: ProbeResult | undefined, banner: string, what: string) {
+  expectControl(p, what)
+  expect(p!.target, `${what} (${p!.targetError ?? 'no answer'})`).toBe(banner)
+}
+
+describe.each(BACKENDS)('harness [%s]', (backend) => {
+  // Checks that the simulation itself can fail: Docker's chains come out as moby documents them, a
+  // restart changes nothing, and the probe sees a DROP in DOCKER-USER.
+  let host: TestHost | undefined
+  let failure: unknown
+  beforeAll(async () => {
+    try {
+      host = await TestHost.create(netns(), { backend, imageDirs: ['/etc/systemd/system'] })
+    } catch (error) {
+      failure = error
+    }
+  })
+  afterAll(() => host?.dispose())
+  const ready = () => {
+    if (!host) throw failure instanceof Error ? failure : new Error(String(failure))
+    return host
+  }
+
+  it("replaying a Docker start on an empty host gives moby v28.5.2's documented rules (FORWARD policy DROP)", async () => {
+    const h = ready()
+    await h.dockerStart()
+    for (const table of ['filter', 'nat'] as const) {
+      const listed = (await h.shell(`iptables -t ${table} -S`)).stdout.split('\n').filter(Boolean)
+      expect(listed.filter((l) => l.startsWith('-N')).sort()).toEqual(
+        DOCKER_V28_RULES[table].filter((l) => l.startsWith('-N')).sort(),
+      )
+      expect(listed.filter((l) => l.startsWith('-A'))).toEqual(
+        DOCKER_V28_RULES[table].filter((l) => l.startsWith('-A')),
+      )
+    }
+    expect((await h.shell('iptables -S FORWARD 1')).stdout.trim()).toBe('-P FORWARD DROP')
+    expect((await h.shell('sysctl -n net.ipv4.ip_forward')).stdout.trim()).toBe('1')
+  })
+
+  it('replaying a Docker restart changes nothing', async () => {
+    const h = ready()
+    const before = await h.saves()
+    await h.dockerStart()
+    expect(await h.saves()).toEqual(before)
+  })
+
+  it('a container reaches 169.254.169.254:80 through Docker, and a DROP in DOCKER-USER blocks it', async () => {
+    const h = ready()
+    expectReached(await h.probe('container', IMDS), IMDS, 'container → IMDS with Docker only')
+    expectBlocked(await h.probe('container', CREDENTIALS), 'container → 169.254.170.2:80 without a proxy')
+    await h.shell('iptables -I DOCKER-USER -d 169.254.169.254 -j DROP')
+    expectBlocked(await h.probe('container', IMDS), 'container → IMDS with a DROP in DOCKER-USER')
+  })
+})
+
+describe.each(
+  cases.flatMap((c) =>
+    BACKENDS.map((backend) => [`${c.scenario} › ${c.path} › ${backend}`, c, backend] as const),
+  ),
+)('%s', (_name, c, backend) => {
+  let observed: Observations | undefined
+  let failure: unknown
+  beforeAll(async () => {
+    try {
+      observed = await observe(c, backend)
+    } catch (error) {
+      failure = error
+    }
+  })
+  const o = (): Observations => {
+    if (!observed) throw failure instanceof Error ? failure : new Error(String(failure))
+    return observed
+  }
+
+  it('exits 0 on a new instance, before Docker starts', () => {
+    expect(o().first.status, output(o().first)).toBe(0)
+  })
+  it('a second run before Docker changes nothing (iptables-save, ip6tables-save)', () => {
+    expect(o().second.status, output(o().second)).toBe(0)
+    expect(o().idempotentBeforeDocker.after).toEqual(o().idempotentBeforeDocker.before)
+  })
+  it('exits 0 on an instance where Docker runs, and a second run changes nothing', () => {
+    expect(o().third.status, output(o().third)).toBe(0)
+    expect(o().fourth.status, output(o().fourth)).toBe(0)
+    expect(o().idempotentAfterDocker.after).toEqual(o().idempotentAfterDocker.before)
+  })
+  it('control: without the script, container → 169.254.169.254:80 connects', () => {
+    expectReached(o().withoutScript.imds, IMDS, 'container → IMDS, Docker only')
+  })
+  for (const [stage, label] of Object.entries(STAGES) as [Stage, string][]) {
+    if (c.blocksImds)
+      it(`container → 169.254.169.254:80 is blocked: ${label}`, () => {
+        expectBlocked(o().stages[stage].imds, `container → IMDS\n${context(o(), stage)}`)
+      })
+    else
+      it(`container → 169.254.169.254:80 connects (no block configured): ${label}`, () => {
+        expectReached(o().stages[stage].imds, IMDS, `container → IMDS\n${context(o(), stage)}`)
+      })
+  }
+  if (c.manualAgent) {
+    it('control: without the script, container → 169.254.170.2:80 does not connect', () => {
+      expectBlocked(o().withoutScript.credentials, 'container → credentials, Docker only')
+    })
+    for (const [stage, label] of Object.entries(STAGES) as [Stage, string][]) {
+      it(`container → 169.254.170.2:80 reaches the agent on ${AGENT_LISTENER}: ${label}`, () => {
+        expectReached(
+          o().stages[stage].credentials,
+          AGENT_LISTENER,
+          `container → credentials\n${context(o(), stage)}`,
+        )
+      })
+      it(`host process → 169.254.170.2:80 reaches the agent on ${AGENT_LISTENER}: ${label}`, () => {
+        expectReached(
+          o().stages[stage].hostCredentials,
+          AGENT_LISTENER,
+          `host → credentials\n${context(o(), stage)}`,
+        )
+      })
+    }
+  }
+})
