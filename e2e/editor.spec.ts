@@ -61,7 +61,7 @@ test('an edit survives a reload, is marked, shows its changes, and reset restore
   expect(await readThroughCopy(page, 'ecs/task-definition.json')).toBe(generated)
 })
 
-test('a config change that would replace an edited file keeps the edit and says so', async ({ page }) => {
+test('a config change re-applies the edit to the new generated text and says so', async ({ page }) => {
   await withoutClipboard(page)
   await page.goto('/#/?v=1&clusterName=first')
   await page.getByRole('tab', { name: 'ecs.config' }).click()
@@ -75,11 +75,12 @@ test('a config change that would replace an edited file keeps the edit and says 
   await page.getByLabel('Cluster name', { exact: true }).fill('second')
   const notice = page
     .getByRole('status')
-    .filter({ hasText: 'The configuration changed since you edited this file' })
+    .filter({ hasText: 'your edit was re-applied to the new generated text' })
   await expect(notice).toBeVisible()
   const text = await readThroughCopy(page, 'ec2/ecs.config')
-  expect(text).toContain('ECS_CLUSTER=first')
+  expect(text).toContain('ECS_CLUSTER=second')
   expect(text).toContain('ECS_LOGLEVEL=debug')
-  await notice.getByRole('button', { name: 'Use the new generated text' }).click()
-  expect(await readThroughCopy(page, 'ec2/ecs.config')).toContain('ECS_CLUSTER=second')
+  await notice.getByRole('button', { name: 'It is right' }).click()
+  await expect(notice).toHaveCount(0)
+  await expect(page.getByRole('tab', { name: 'ecs.config edited' })).toBeVisible()
 })

@@ -111,3 +111,22 @@ export async function nextStep(page: Page, step: string): Promise<void> {
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: step, level: 2 })).toBeVisible()
 }
+
+/** The folder every file of "Download all" is in. */
+export const SETUP_FOLDER = 'ecs-task-role-setup'
+
+/**
+ * A "Download all" .zip, checked to hold one top-level folder: its README.md and the generated files
+ * (path → text, without the folder).
+ */
+export function unzipSetup(bytes: Buffer): { readme: string; files: Record<string, string> } {
+  const files: Record<string, string> = {}
+  for (const [name, text] of Object.entries(unzip(bytes))) {
+    expect(name.startsWith(`${SETUP_FOLDER}/`), `${name} is in the folder ${SETUP_FOLDER}`).toBe(true)
+    files[name.slice(SETUP_FOLDER.length + 1)] = text
+  }
+  const readme = files['README.md']
+  expect(readme, 'README.md in the zip').toBeDefined()
+  delete files['README.md']
+  return { readme: readme!, files }
+}

@@ -10,7 +10,7 @@ import {
   nextStep,
   readAllFiles,
   typeInto,
-  unzip,
+  unzipSetup,
   withoutClipboard,
 } from './helpers.ts'
 
@@ -39,7 +39,11 @@ async function expectSameDownloadsInNewPage(
 ) {
   const zip = await download(page, page.getByRole('button', { name: 'Download all (.zip)' }))
   expect(zip.name).toBe('ecs-task-role-setup.zip')
-  expect(unzip(zip.bytes)).toEqual(files)
+  // One folder: the files as shown, and README.md with the steps and the link that produced them.
+  const unpacked = unzipSetup(zip.bytes)
+  expect(unpacked.files).toEqual(files)
+  expect(unpacked.readme).toContain(link)
+  expect(unpacked.readme).toContain('No file was edited')
   const other = await page.context().newPage()
   await withoutClipboard(other)
   await other.goto(link)

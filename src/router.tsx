@@ -11,7 +11,7 @@ import {
 import { linkRoute } from './config/permalink.ts'
 import { App } from './wizard/app.tsx'
 
-// An unknown path (a mangled link) still opens the wizard; use-config.ts says the path was ignored.
+// An unknown path (a mangled link) still opens the wizard; the permalink codec says the path was ignored.
 const rootRoute = createRootRoute({ notFoundComponent: App })
 
 export const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: App })
@@ -31,8 +31,15 @@ const linkHistory = () =>
     parseLocation: () => {
       const { path, query } = linkRoute(window.location.href)
       const search = query ? `?${query}` : ''
-      // createBrowserHistory has given the entry its key (history.state) before it first reads the location.
-      const state = window.history.state as HistoryState & { __TSR_index: number }
+      // createBrowserHistory gives the first entry its key (history.state) before it reads the location; an
+      // entry the browser made for a link pasted into the address bar has none yet (null), which TanStack's
+      // own parser would fill in the same way.
+      const key = Math.random().toString(36).slice(2)
+      const state = (window.history.state as (HistoryState & { __TSR_index: number }) | null) ?? {
+        __TSR_index: 0,
+        key,
+        __TSR_key: key,
+      }
       return { href: `${path}${search}`, pathname: path, search, hash: '', state }
     },
     createHref: (href) => `${window.location.pathname}#${href}`,

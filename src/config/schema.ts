@@ -1,5 +1,5 @@
 // The configuration: one declaration gives the TypeScript type, the defaults, the labels the UI shows, the
-// AWS naming rules (reference §9) and the reader for untrusted JSON and URL text. The field names are a
+// AWS naming rules and the reader for untrusted JSON and URL text. The field names are a
 // public contract (config files, permalinks): add fields freely, never rename one.
 import {
   AMIS,
@@ -72,9 +72,9 @@ export const configSchema = s.object('Configuration', {
   clusterName: s.text('Cluster name', 'my-cluster', ECS_NAME),
   taskRoleName: s.text('Task role name', 'ecsTaskRole', ROLE_NAME),
   instanceRoleName: s.text('Instance role name', 'ecsInstanceRole', ROLE_NAME),
-  // When absent, the profile takes the role's name, as the IAM console does (reference §6.3).
+  // When absent, the profile takes the role's name, as the IAM console does.
   instanceProfileName: s.optional(s.text('Instance profile name', '', INSTANCE_PROFILE_NAME)),
-  // Who registers task definitions and runs tasks: gets the iam:PassRole policy (reference §8).
+  // Who registers task definitions and runs tasks: gets the iam:PassRole policy.
   deployerRoleName: s.optional(s.text('Deployer role name', '', ROLE_NAME)),
   buckets: s.list('Buckets', bucket, [{ name: 'my-app-bucket', access: 'read' }], 50),
   // More permissions for the task role, as a JSON array of IAM statements, appended to its policy.
@@ -117,8 +117,9 @@ export interface ReadResult {
   issues: FieldIssue[]
 }
 
-// Network mode when none is chosen: Linux's API default is bridge; Windows has the default (NAT) mode, chosen by
-// leaving networkMode out (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode).
+// Network mode when none is chosen: Linux's API default is bridge; Windows has the default (NAT) mode,
+// chosen by leaving networkMode out. Source:
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode
 const DEFAULT_NETWORK_MODE: Record<OperatingSystem, NetworkMode> = { linux: 'bridge', windows: 'default' }
 
 /**
@@ -202,7 +203,7 @@ export function validateConfig(config: WizardConfig): FieldIssue[] {
   return readConfig(config, 'json').issues
 }
 
-/** The instance profile's name: its own when given, else the instance role's (reference §6.3). */
+/** The instance profile's name: its own when given, else the instance role's. */
 export function instanceProfileName(config: WizardConfig): string {
   return config.instanceProfileName ?? config.instanceRoleName
 }

@@ -19,9 +19,9 @@ export interface Context {
   isLinux: boolean
   /** Linux AMI id, when Linux. */
   linuxAmi?: LinuxAmiId
-  /** The agent is started by hand, so this tool owns the credential-proxy rules (reference §0 rules 1–2). */
+  /** The agent is started by hand, so this tool owns the credential-proxy rules. */
   manualAgent: boolean
-  /** Bridge containers get the IMDS DROP rule in DOCKER-USER (reference §4.2). */
+  /** Bridge containers get the IMDS DROP rule in DOCKER-USER. */
   blocksImdsWithIptables: boolean
   /** Whether a host/iptables.sh is needed at all. */
   needsHostRules: boolean

@@ -1,4 +1,4 @@
-// The rules of reference §0 and the issue, asserted over every combination of OS, AMI, host family,
+// The generator's rules, asserted over every combination of OS, AMI, host family,
 // network mode and IMDS blocking (140 configs), so a rule cannot hold for one golden and break for another.
 import { describe, expect, it } from 'vitest'
 import {
@@ -102,7 +102,7 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
           /docker run .*--net=host .*--env=ECS_ENABLE_TASK_IAM_ROLE=true/,
         )
         expect(userData).toMatch(/docker run .*--net=host/)
-        // The hardening rules ecs-init adds (reference §4.1).
+        // The hardening rules ecs-init adds.
         expect(userData).toContain("-m conntrack '!' --ctstate RELATED,ESTABLISHED,DNAT -j DROP")
         expect(userData).toContain('--dport 51678 -i docker0 -j ACCEPT')
       }

@@ -47,7 +47,7 @@ export const ACCOUNT_ID = pattern(
   cite('IAM_IDENTIFIERS'),
 )
 
-// IAM role names: 1–64 of [\w+=,.@-] (reference §9 [S43]); instance profiles allow 128.
+// IAM role names: 1–64 of [\w+=,.@-]; instance profiles allow 128.
 export const ROLE_NAME = charset(
   /^[A-Za-z0-9_+=,.@-]$/,
   1,
@@ -76,7 +76,7 @@ export const ECS_NAME = charset(
 // colons, periods, forward slashes, and number signs are allowed" (ECS API reference); "@" for digests.
 export const IMAGE = charset(/^[A-Za-z0-9_.:/#@-]$/, 1, 255, 'letters, digits and - _ . : / # @', cite('S31'))
 
-// General purpose bucket names (reference §9 [S44]).
+// General purpose bucket names.
 export const BUCKET_NAME: NameRule = {
   citation: cite('S44'),
   check: (v) => {
@@ -88,7 +88,7 @@ export const BUCKET_NAME: NameRule = {
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) return 'Must not look like an IP address.'
     for (const prefix of ['xn--', 'sthree-', 'amzn-s3-demo-'])
       if (v.startsWith(prefix)) return `Must not start with "${prefix}" (reserved by S3).`
-    // "--table-s3" is reserved for table buckets; rejected conservatively (reference §14 #14).
+    // "--table-s3" is reserved for table buckets; rejected conservatively.
     for (const suffix of ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'])
       if (v.endsWith(suffix)) return `Must not end with "${suffix}" (reserved by S3).`
     return undefined
@@ -97,7 +97,7 @@ export const BUCKET_NAME: NameRule = {
 
 // Object keys and prefixes that end up in IAM Resource ARNs and shell commands. S3 allows any UTF-8, but
 // IAM reads "*" and "?" as wildcards and "${" as a policy variable, so only S3's "safe characters" and "/"
-// are accepted: what the user typed is then exactly what the policy grants (reference §9; [S56][S57]).
+// are accepted: what the user typed is then exactly what the policy grants.
 const KEY_CHARS = /^[A-Za-z0-9!_.'() /-]$/
 function objectKeyRule(what: string, allowEmpty: boolean): NameRule {
   return {

@@ -1,6 +1,6 @@
 import { cite } from './sources.ts'
 
-// Partitions, their regions and principals (reference §6.4 and §9, from the SDK's partitions.json [S32]).
+// Partitions, their regions and principals.
 // Isolated partitions (aws-iso*) and aws-eusc are out of scope: the guides this tool implements cover none.
 export type PartitionId = 'aws' | 'aws-cn' | 'aws-us-gov'
 
@@ -11,7 +11,7 @@ export interface Partition {
   regionPattern: RegExp
   /** Service principal for the container-instance role trust policy and iam:PassedToService. */
   ec2Principals: readonly string[]
-  /** The task role principal is the same in every partition (reference §6.4). */
+  /** The task role principal is the same in every partition. */
   ecsTasksPrincipal: string
 }
 

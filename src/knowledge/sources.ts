@@ -294,8 +294,8 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html',
   },
   WINDOWS_CONTAINER_USER: {
-    title: 'Microsoft Tech Community: how to change the user account for Windows containers (ContainerUser)',
-    url: 'https://techcommunity.microsoft.com/t5/itops-talk-blog/how-to-change-the-user-account-for-windows-containers/ba-p/3601571',
+    title: 'Microsoft Learn: Windows container security (ContainerAdministrator and ContainerUser)',
+    url: 'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-security',
   },
   WINDOWS_CONTAINER_VERSIONS: {
     title: 'Microsoft Learn: Windows container version compatibility',

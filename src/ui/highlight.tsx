@@ -64,10 +64,16 @@ function highlightLine(line: string, rules: readonly Rule[], key: number): React
   return out
 }
 
+/** The text's lines (split at "\n"), each as highlighted parts. */
+export function highlightLines(text: string, language: Language): ReactNode[][] {
+  const rules = RULES[language]
+  return text.split('\n').map((line, n) => highlightLine(line, rules, n))
+}
+
 /** The text as highlighted lines; the text content is exactly `text`. */
 export function highlight(text: string, language: Language): ReactNode[] {
-  const rules = RULES[language]
-  return text
-    .split('\n')
-    .flatMap((line, n, lines) => [...highlightLine(line, rules, n), ...(n < lines.length - 1 ? ['\n'] : [])])
+  return highlightLines(text, language).flatMap((parts, n, lines) => [
+    ...parts,
+    ...(n < lines.length - 1 ? ['\n'] : []),
+  ])
 }

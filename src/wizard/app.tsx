@@ -1,17 +1,19 @@
 // The wizard: the steps beside the output, which follows every keystroke. The configuration lives in the
 // URL (use-config.ts); the generated files are derived from it, never stored.
-import { Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react'
-import { configSchema } from '../config/schema.ts'
-import { labelAt } from '../config/schema-kit.ts'
+import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react'
 import { generate } from '../generator/generate.ts'
 import type { Finding } from '../generator/types.ts'
-import { fieldId } from './config-paths.ts'
+import { stepOfField } from './config-paths.ts'
 import { WizardContext } from './fields.tsx'
+import { EditsNotice } from './edits-notice.tsx'
+import { useFocusRequestedField } from './go-to-field.ts'
+import { useGuardStore, useInvalidFields } from './invalid-fields.ts'
 import { OutputPanel } from './output-panel.tsx'
 import { AccessStep, NamesStep, NetworkStep, prefetchWhenIdle, ReviewStep } from './lazy-parts.ts'
+import { StartOver } from './start-over.tsx'
 import { PlatformStep } from './steps/platform-step.tsx'
-import { siteBaseUrl, useConfig } from './use-config.ts'
-import { STEPS, useDraftStore, useUiStore, type Step } from './ui-store.ts'
+import { siteBaseUrl, useConfig, useConfigStore } from './use-config.ts'
+import { STEPS, useUiStore, type Step } from './ui-store.ts'
 
 const STEP_VIEWS: Record<Step, ComponentType> = {
   Platform: PlatformStep,
@@ -21,57 +23,59 @@ const STEP_VIEWS: Record<Step, ComponentType> = {
   Review: ReviewStep,
 }
 
+// Shown only when needed: a link with settings was opened; a copy or download waits on invalid fields.
+const LinkSummary = lazy(() => import('./link-summary.tsx'))
+const InvalidFieldsDialog = lazy(() => import('./invalid-fields-dialog.tsx'))
+
+/** On a narrow screen the output is below the form: a way straight to it. */
+function jumpToOutput() {
+  const heading = document.getElementById('output-title')
+  heading?.setAttribute('tabindex', '-1')
+  heading?.focus()
+}
+
 export function App() {
   const { config, linkIssues, update } = useConfig()
   const result = useMemo(() => generate(config, { baseUrl: siteBaseUrl() }), [config])
-  const drafts = useDraftStore((s) => s.drafts)
+  const invalidFields = useInvalidFields()
+  const opened = useConfigStore((s) => s.opened !== undefined)
+  const refused = useConfigStore((s) => s.refused)
+  const guarding = useGuardStore((s) => s.request !== undefined)
   const step = useUiStore((s) => s.step)
   const setStep = useUiStore((s) => s.setStep)
   const focusField = useUiStore((s) => s.focusField)
-  const fieldFocused = useUiStore((s) => s.fieldFocused)
   const heading = useRef<HTMLHeadingElement>(null)
   const firstRender = useRef(true)
-  // Read at render time: a field's own effect (which runs first) clears the request before ours runs.
+  // Read at render time: the focus request is cleared once the field has it.
   const focusRequested = useRef(false)
   focusRequested.current = focusField !== undefined
 
   // Fields holding text that is not valid yet: listed with the findings, so the output's state is explained.
   const invalid: Finding[] = useMemo(
     () =>
-      Object.keys(drafts).map((field) => ({
+      invalidFields.map((f) => ({
         severity: 'error',
-        field,
-        message: `${labelAt(configSchema, field) ?? field} is not valid yet: the files use its last valid value.`,
+        field: f.field,
+        message: `${f.label} is not valid yet: ${f.message} The link and the files still use ${f.used ? `“${f.used}”` : 'nothing there'}.`,
         source: '',
       })),
-    [drafts],
+    [invalidFields],
   )
+  // A step whose fields hold invalid text or an error is marked in the step list.
+  const stepsWithErrors = new Set<Step>([
+    ...invalidFields.map((f) => f.step),
+    ...result.findings.filter((f) => f.severity === 'error').map((f) => stepOfField(f.field)),
+  ])
 
   // Moving between steps puts focus on the step's heading, so keyboard and screen-reader users follow.
-  // It runs before the field-focus effect below, which wins when a finding's link asked for a field.
+  // It runs before the field-focus effect below, which wins when a link asked for a field.
   useEffect(() => {
     if (firstRender.current) firstRender.current = false
     else if (!focusRequested.current) heading.current?.focus()
   }, [step])
 
   useEffect(prefetchWhenIdle, [])
-
-  // Fields focus themselves when asked (fields.tsx); this covers the few controls that are not fields,
-  // waiting a few frames for a step that is still loading.
-  useEffect(() => {
-    if (!focusField) return
-    let frames = 0
-    let handle = 0
-    const tryFocus = () => {
-      const element = document.getElementById(fieldId(focusField))
-      if (element && !element.closest('[data-focuses-itself]')) {
-        element.focus()
-        fieldFocused()
-      } else if (!element && frames++ < 120) handle = requestAnimationFrame(tryFocus)
-    }
-    tryFocus()
-    return () => cancelAnimationFrame(handle)
-  }, [focusField, step, fieldFocused])
+  useFocusRequestedField()
 
   const StepView = STEP_VIEWS[step]
   const index = STEPS.indexOf(step)
@@ -84,57 +88,87 @@ export function App() {
             IAM roles for Amazon ECS tasks on EC2, for Linux and Windows. Everything is generated in this
             page: nothing you type leaves your browser, and the link holds the whole configuration.
           </p>
+          <div className="app-actions">
+            <StartOver />
+          </div>
         </header>
-        {linkIssues.length > 0 && (
-          <section className="notice notice-warning" role="status" aria-label="Link notice">
-            <h2>Parts of the link were ignored</h2>
-            <ul>
-              {linkIssues.map((issue, i) => (
-                <li key={i}>{issue.message}</li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <div className="layout">
-          <section className="wizard" aria-labelledby="step-title">
-            <nav aria-label="Steps">
-              <ol className="steps">
-                {STEPS.map((s, i) => (
-                  <li key={s}>
-                    <button
-                      type="button"
-                      aria-current={s === step ? 'step' : undefined}
-                      onClick={() => setStep(s)}
-                    >
-                      <span className="step-number">{i + 1}</span> {s}
-                    </button>
-                  </li>
+        <main>
+          {linkIssues.length > 0 && (
+            <section className="notice notice-warning" role="status" aria-label="Link notice">
+              <h2>Parts of the link were ignored</h2>
+              <ul>
+                {linkIssues.map((issue, i) => (
+                  <li key={i}>{issue.message}</li>
                 ))}
-              </ol>
-            </nav>
-            <h2 id="step-title" ref={heading} tabIndex={-1}>
-              {step}
-            </h2>
-            <form className="step-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
-              <Suspense fallback={<p className="hint">Loading…</p>}>
-                <StepView />
-              </Suspense>
-            </form>
-            <div className="step-nav">
-              {index > 0 && (
-                <button type="button" className="secondary" onClick={() => setStep(STEPS[index - 1]!)}>
-                  Back: {STEPS[index - 1]}
-                </button>
-              )}
-              {index < STEPS.length - 1 && (
-                <button type="button" onClick={() => setStep(STEPS[index + 1]!)}>
-                  Next: {STEPS[index + 1]}
-                </button>
-              )}
-            </div>
-          </section>
-          <OutputPanel result={result} invalid={invalid} />
-        </div>
+              </ul>
+            </section>
+          )}
+          {opened && (
+            <Suspense fallback={null}>
+              <LinkSummary />
+            </Suspense>
+          )}
+          {refused && (
+            <p className="notice notice-error" role="alert">
+              {refused}
+            </p>
+          )}
+          <EditsNotice result={result} />
+          <div className="layout">
+            <section className="wizard" aria-labelledby="step-title">
+              <button type="button" className="link jump-to-output" onClick={jumpToOutput}>
+                Jump to the generated files
+              </button>
+              <nav aria-label="Steps">
+                <ol className="steps">
+                  {STEPS.map((s, i) => (
+                    <li key={s}>
+                      <button
+                        type="button"
+                        aria-current={s === step ? 'step' : undefined}
+                        onClick={() => setStep(s)}
+                      >
+                        <span className="step-number">{i + 1}</span> {s}
+                        {stepsWithErrors.has(s) && (
+                          <span className="step-error">
+                            <span aria-hidden="true">!</span>
+                            <span className="visually-hidden">, has errors</span>
+                          </span>
+                        )}
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              </nav>
+              <h2 id="step-title" ref={heading} tabIndex={-1}>
+                {step}
+              </h2>
+              <form className="step-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
+                <Suspense fallback={<p className="hint">Loading…</p>}>
+                  <StepView />
+                </Suspense>
+              </form>
+              <div className="step-nav">
+                {index > 0 && (
+                  <button type="button" className="secondary" onClick={() => setStep(STEPS[index - 1]!)}>
+                    Back: {STEPS[index - 1]}
+                  </button>
+                )}
+                {index < STEPS.length - 1 && (
+                  <button type="button" onClick={() => setStep(STEPS[index + 1]!)}>
+                    Next: {STEPS[index + 1]}
+                  </button>
+                )}
+              </div>
+            </section>
+            <OutputPanel result={result} invalid={invalid} />
+          </div>
+        </main>
+        {guarding && (
+          <Suspense fallback={null}>
+            <InvalidFieldsDialog />
+          </Suspense>
+        )}
       </div>
     </WizardContext.Provider>
   )

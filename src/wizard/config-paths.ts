@@ -1,6 +1,7 @@
 // Reading and writing a config value by its dotted path (the same paths the schema, the permalink and the
 // findings use), and the step each field belongs to.
-import type { WizardConfig } from '../config/schema.ts'
+import { configSchema, type WizardConfig } from '../config/schema.ts'
+import { labelAt } from '../config/schema-kit.ts'
 import type { Step } from './ui-store.ts'
 
 export function getPath(config: WizardConfig, path: string): unknown {
@@ -26,8 +27,8 @@ export function setPath(config: WizardConfig, path: string, value: unknown): Wiz
 
 const STEP_OF_FIELD: [RegExp, Step][] = [
   [/^(os|ami|hostFamily)$/, 'Platform'],
-  [/^(networkMode|blockInstanceMetadata)$/, 'Network'],
-  [/^(buckets|configObject)(\.|$)/, 'Access'],
+  [/^(networkMode|blockInstanceMetadata|subnets|securityGroups)(\.|$)/, 'Network'],
+  [/^(buckets|configObject|extraStatements)(\.|$)/, 'Access'],
 ]
 
 export function stepOfField(field: string | undefined): Step {
@@ -37,3 +38,14 @@ export function stepOfField(field: string | undefined): Step {
 
 /** The DOM id of a field's input. */
 export const fieldId = (path: string) => `field-${path.replace(/\./g, '-')}`
+
+/** A field's name for links and lists, with its place in a list: "Bucket name (Bucket 2)", "Subnet ID 2". */
+export function fieldLabel(path: string): string {
+  const label = labelAt(configSchema, path) ?? path
+  const parts = path.split('.')
+  const last = parts.findLastIndex((p) => /^\d+$/.test(p))
+  if (last < 0) return label
+  const n = Number(parts[last]) + 1
+  if (last === parts.length - 1) return `${label} ${n}`
+  return `${label} (${labelAt(configSchema, parts.slice(0, last + 1).join('.')) ?? ''} ${n})`
+}

@@ -3,20 +3,12 @@
 // When the user changes the configuration in the page, the edits follow the change (and are re-applied to the
 // new generated text by merge-edit.ts); opening a link, going back or reloading leaves them where they were.
 // Kept in this browser's localStorage, never sent anywhere; a failed write is reported, never swallowed.
+import { useEffect, useLayoutEffect } from 'react'
 import { create } from 'zustand'
 import { isPlainObject } from '../config/schema-kit.ts'
+import type { FileEdit } from './merge-edit.ts'
 
-/** A user's edit of a generated file. */
-export interface FileEdit {
-  text: string
-  /** The generated text the edit was made on, or last re-applied to: the base of the next merge. */
-  generatedFrom: string
-  /** A newer generated text the edit could not be re-applied to (a conflict), with the lines concerned in it. */
-  conflictWith?: string
-  conflictLines?: number[]
-  /** Re-applied to a newer generated text without the user: said until the user edits or resets the file. */
-  reapplied?: boolean
-}
+export type { FileEdit }
 
 export type Edits = Readonly<Record<string, FileEdit>>
 
@@ -39,7 +31,7 @@ interface EditsState {
   setEdit: (key: string, path: string, edit: FileEdit | undefined) => void
   /** The page now shows `key`, whose files are `paths`: carries the edits along when the user changed it here. */
   follow: (key: string, paths: readonly string[]) => void
-  /** Brings another configuration's edits of `paths` into `to` (the user asked). */
+  /** Copies another configuration's edits of `paths` into `to` (the user asked); that one keeps them. */
   bring: (from: string, to: string, paths: readonly string[]) => void
   discard: (key: string) => void
   /** Stores the outcome of a merge, unless the edit changed meanwhile. */
@@ -49,18 +41,21 @@ interface EditsState {
 export const STORAGE_KEY = 'ecs-task-role-wizard.edits-by-configuration'
 export const NO_EDITS: Edits = Object.freeze({})
 
-function withEdits(
-  byConfig: EditsState['byConfig'],
-  key: string,
-  edits: Edits,
-): EditsState['byConfig'] {
+function withEdits(byConfig: EditsState['byConfig'], key: string, edits: Edits): EditsState['byConfig'] {
   const next = { ...byConfig }
   if (Object.keys(edits).length === 0) delete next[key]
   else next[key] = { edits, at: Date.now() }
   return next
 }
 
-function moved(byConfig: EditsState['byConfig'], from: string, to: string, paths: readonly string[]) {
+/** Moves (or copies) the edits of `paths` from one configuration to another that has none of its own for them. */
+function moved(
+  byConfig: EditsState['byConfig'],
+  from: string,
+  to: string,
+  paths: readonly string[],
+  copy = false,
+) {
   const source = byConfig[from]?.edits ?? NO_EDITS
   const target = byConfig[to]?.edits ?? NO_EDITS
   // An edit of a file the target does not have, or already edited there, stays where it was.
@@ -69,7 +64,7 @@ function moved(byConfig: EditsState['byConfig'], from: string, to: string, paths
   const rest = { ...source }
   for (const path of moving) delete rest[path]
   const brought = { ...target, ...Object.fromEntries(moving.map((p) => [p, source[p]!])) }
-  return withEdits(withEdits(byConfig, from, rest), to, brought)
+  return withEdits(copy ? byConfig : withEdits(byConfig, from, rest), to, brought)
 }
 
 const isEdit = (e: unknown): e is FileEdit =>
@@ -88,8 +83,7 @@ function restore(saved: unknown): EditsState['byConfig'] {
     if (!key.startsWith('#/?') || !isPlainObject(value) || !isPlainObject(value.edits)) continue
     const edits: Record<string, FileEdit> = {}
     for (const [path, edit] of Object.entries(value.edits)) if (isEdit(edit)) edits[path] = edit
-    if (Object.keys(edits).length > 0)
-      out[key] = { edits, at: typeof value.at === 'number' ? value.at : 0 }
+    if (Object.keys(edits).length > 0) out[key] = { edits, at: typeof value.at === 'number' ? value.at : 0 }
   }
   return out
 }
@@ -104,7 +98,9 @@ function read(): EditsState['byConfig'] {
 }
 
 export const useEditsStore = create<EditsState>()((set) => ({
-  byConfig: typeof localStorage === 'undefined' ? {} : read(),
+  // read() catches everything: even `typeof localStorage` throws where storage is blocked (a third-party
+  // frame, cookies switched off), and in Node there is none.
+  byConfig: read(),
   current: '',
   navigations: 1,
   seen: 0,
@@ -122,7 +118,7 @@ export const useEditsStore = create<EditsState>()((set) => ({
       if (s.current === key) return s
       return { current: key, byConfig: moved(s.byConfig, s.current, key, paths) }
     }),
-  bring: (from, to, paths) => set((s) => ({ byConfig: moved(s.byConfig, from, to, paths) })),
+  bring: (from, to, paths) => set((s) => ({ byConfig: moved(s.byConfig, from, to, paths, true) })),
   discard: (key) => set((s) => ({ byConfig: withEdits(s.byConfig, key, NO_EDITS) })),
   settle: (key, path, was, next) =>
     set((s) => {
@@ -137,8 +133,7 @@ export const useEditsStore = create<EditsState>()((set) => ({
 // A navigation (first load, reload, a pasted link, back/forward) opens a configuration: it counts in
 // `navigations`. A change made in the page does not: the router writes it with history.replaceState, which fires
 // no popstate.
-if (typeof window !== 'undefined')
-  window.addEventListener('popstate', () => leaveEditsBehind(), true)
+if (typeof window !== 'undefined') window.addEventListener('popstate', () => leaveEditsBehind(), true)
 
 /** For "Start over" and the like: the next configuration is another one, not a change of this one. */
 export function leaveEditsBehind(): void {
@@ -160,8 +155,37 @@ useEditsStore.subscribe((state) => {
 })
 
 /** The edits of one configuration. */
-export const useConfigEdits = (key: string): Edits =>
-  useEditsStore((s) => s.byConfig[key]?.edits ?? NO_EDITS)
+export const useConfigEdits = (key: string): Edits => useEditsStore((s) => s.byConfig[key]?.edits ?? NO_EDITS)
 
 /** The configuration key of a generation result: its canonical link fragment. */
 export const configKey = (permalink: string): string => permalink.slice(permalink.indexOf('#'))
+
+/**
+ * Keeps the edits with the configuration on screen: carries them along a change made in the page (before the
+ * paint, so no frame shows the files without them), then re-applies each stale edit to its new generated text
+ * or marks the conflict.
+ */
+export function useFollowEdits(key: string, files: readonly { path: string; text: string }[]): Edits {
+  const navigations = useEditsStore((s) => s.navigations)
+  const edits = useConfigEdits(key)
+  useLayoutEffect(() => {
+    useEditsStore.getState().follow(
+      key,
+      files.map((f) => f.path),
+    )
+    // The files follow the key: both come from the same configuration.
+  }, [key, navigations])
+  useEffect(() => {
+    const stale = files.flatMap((f) => {
+      const edit = edits[f.path]
+      // Stale, and not already found to conflict with this text (edit-state.ts: "pending").
+      return edit && edit.generatedFrom !== f.text && edit.conflictWith !== f.text ? [{ file: f, edit }] : []
+    })
+    if (stale.length === 0) return
+    void import('./merge-edit.ts').then(({ reapply }) => {
+      for (const { file, edit } of stale)
+        useEditsStore.getState().settle(key, file.path, edit, reapply(edit, file.text))
+    })
+  }, [key, files, edits])
+  return edits
+}

@@ -2,11 +2,12 @@
 // it differs from the default, and its messages (schema errors, findings) tied to it by aria-describedby.
 // Text that is not valid yet stays a draft next to the field and never reaches the URL.
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react'
-import { DEFAULT_CONFIG, defaultsFor, readConfig, type WizardConfig } from '../config/schema.ts'
+import { defaultsFor, readConfig, type WizardConfig } from '../config/schema.ts'
 import type { Finding } from '../generator/types.ts'
 import { fieldId, getPath, setPath } from './config-paths.ts'
 import { noteKeystroke } from './perf.ts'
-import { useDraftStore, useUiStore } from './ui-store.ts'
+import { useDraftStore } from './ui-store.ts'
+import { linkTooLong } from './use-config.ts'
 
 export interface WizardContextValue {
   config: WizardConfig
@@ -22,12 +23,15 @@ export function useWizard(): WizardContextValue {
   return value
 }
 
-/** The schema's message for `value` at `path`, or undefined when the value is fine. */
+/**
+ * The schema's message for `value` at `path`, or why the link could not hold it, or undefined when the value
+ * is fine. A value the link cannot hold stays a draft like any invalid one: the link is never cut short.
+ */
 function problemAt(config: WizardConfig, path: string, value: unknown): string | undefined {
+  const next = setPath(config, path, value)
   // A list's items report at `path.N`: their messages belong to the one field that edits the list.
-  return readConfig(setPath(config, path, value)).issues.find(
-    (i) => i.field === path || i.field.startsWith(`${path}.`),
-  )?.message
+  const issue = readConfig(next).issues.find((i) => i.field === path || i.field.startsWith(`${path}.`))
+  return issue?.message ?? linkTooLong(next)
 }
 
 interface FieldShellProps {
@@ -62,16 +66,8 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
     describedBy,
     invalid: problem !== undefined || messages.some((m) => m.severity === 'error'),
   })
-  // A finding's link asked for this field: focus it once it is on screen (its step may load lazily).
-  const focusRequested = useUiStore((s) => s.focusField === path)
-  const fieldFocused = useUiStore((s) => s.fieldFocused)
-  useEffect(() => {
-    if (!focusRequested) return
-    document.getElementById(id)?.focus()
-    fieldFocused()
-  }, [focusRequested, id, fieldFocused])
   return (
-    <div className={`field${inline ? ' field-inline' : ''}`} data-focuses-itself>
+    <div className={`field${inline ? ' field-inline' : ''}`}>
       {inline && control}
       <div className="field-label">
         <label htmlFor={id}>{label}</label>
@@ -186,7 +182,7 @@ export function TextField(props: {
         : ''
   const draft = useDraftStore((s) => s.drafts[path])
   const setDraft = useDraftStore((s) => s.setDraft)
-  const [text, setText] = useState(draft ?? storedText)
+  const [text, setText] = useState(draft?.text ?? storedText)
   // Follow the URL (presets, back/forward, links) unless the user holds an invalid draft here.
   useEffect(() => {
     if (draft === undefined) setText(storedText)
@@ -198,7 +194,7 @@ export function TextField(props: {
     if (kind === 'list') return t.split(/[\s,]+/).filter(Boolean)
     return t
   }
-  const problem = draft === undefined ? undefined : problemAt(config, path, parse(draft))
+  const problem = draft === undefined ? undefined : problemAt(config, path, parse(draft.text))
 
   return (
     <FieldShell path={path} label={props.label} hint={props.hint} problem={problem}>
@@ -217,7 +213,8 @@ export function TextField(props: {
             const t = e.target.value
             setText(t)
             const value = parse(t)
-            if (problemAt(config, path, value) !== undefined) setDraft(path, t)
+            const message = problemAt(config, path, value)
+            if (message !== undefined) setDraft(path, { text: t, message })
             else {
               setDraft(path, undefined)
               update((c) => setPath(c, path, value))

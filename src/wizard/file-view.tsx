@@ -2,12 +2,14 @@
 // user asks to edit, then Monaco), the user's edit with its diff and reset, and why each line is there.
 import { lazy, Suspense, useEffect, useState } from 'react'
 import type { Artifact } from '../generator/types.ts'
-import { highlight } from '../ui/highlight.tsx'
-import { copyText, downloadText } from '../ui/transfer.ts'
+import { CodeView } from '../ui/code-view.tsx'
+import { downloadText } from '../ui/transfer.ts'
 import { usePrefersDark } from '../ui/use-prefers-dark.ts'
 import { noteEditIntent, noteEditorReady } from './perf.ts'
-import { useEditStore } from './ui-store.ts'
-import { CopyFallback } from './copy-fallback.tsx'
+import { EDIT_STATE_TEXT, editState } from './edit-state.ts'
+import { useEditsStore, type FileEdit } from './edits-store.ts'
+import { CopyButton, useCopy } from './copy-button.tsx'
+import { guard } from './invalid-fields.ts'
 import './file-view.css'
 
 const loadEditor = () => import('../ui/code-editor/code-editor.tsx')
@@ -25,18 +27,24 @@ function jsonProblem(text: string): string | undefined {
   }
 }
 
-export function FileView({ file }: { file: Artifact }) {
-  const edit = useEditStore((s) => s.edits[file.path])
-  const setEdit = useEditStore((s) => s.setEdit)
-  const resetEdit = useEditStore((s) => s.resetEdit)
+/** The file of the configuration `configKey` (edits-store.ts): its edit is that configuration's only. */
+export function FileView({ file, configKey }: { file: Artifact; configKey: string }) {
+  const edit = useEditsStore((s) => s.byConfig[configKey]?.edits[file.path])
+  const storeEdit = useEditsStore((s) => s.setEdit)
+  const setEdit = (next: FileEdit | undefined) => storeEdit(configKey, file.path, next)
+  const resetEdit = () => setEdit(undefined)
   const dark = usePrefersDark()
   const [editing, setEditing] = useState(false)
   const [showDiff, setShowDiff] = useState(false)
   const [editorReady, setEditorReady] = useState(false)
-  const [copyFallback, setCopyFallback] = useState(false)
   const [status, setStatus] = useState('')
   const text = edit?.text ?? file.text
-  const configChanged = edit !== undefined && edit.generatedFrom !== file.text
+  const fileCopy = useCopy({
+    text: () => text,
+    fallbackLabel: `Text of ${file.path}`,
+    done: `Copied ${file.path}${edit ? ` (${EDIT_STATE_TEXT.edited}, not the generated text)` : ''}`,
+  })
+  const state = edit && editState(edit, file.text)
   const problem = file.language === 'json' && edit ? jsonProblem(text) : undefined
   const editorOpen = editing || showDiff
 
@@ -45,7 +53,7 @@ export function FileView({ file }: { file: Artifact }) {
     setEditing(false)
     setShowDiff(false)
     setEditorReady(false)
-    setCopyFallback(false)
+    fileCopy.reset()
     setStatus('')
   }, [file.path])
 
@@ -59,8 +67,10 @@ export function FileView({ file }: { file: Artifact }) {
     setEditing(true)
   }
   const onChange = (next: string) => {
-    if (next === file.text) resetEdit(file.path)
-    else setEdit(file.path, { text: next, generatedFrom: edit?.generatedFrom ?? file.text })
+    if (next === file.text) resetEdit()
+    // Typing keeps the edit's base and any conflict: only the user's choice below settles a conflict.
+    else
+      setEdit(edit ? { ...edit, text: next, reapplied: undefined } : { text: next, generatedFrom: file.text })
   }
 
   return (
@@ -71,18 +81,17 @@ export function FileView({ file }: { file: Artifact }) {
           {edit && <span className="badge badge-edited">edited</span>}
         </h3>
         <div className="file-actions">
+          <CopyButton action={fileCopy}>Copy</CopyButton>
+          {/* With fields that are not valid yet, Download asks first (invalid-fields.ts). */}
           <button
             type="button"
-            onClick={() => {
-              void copyText(text).then((ok) => {
-                if (ok) setStatus(`Copied ${file.path}`)
-                else setCopyFallback(true)
+            onClick={() =>
+              guard('Download', () => {
+                downloadText(fileName(file.path), text)
+                setStatus(`Downloaded ${fileName(file.path)}${edit ? ` (${EDIT_STATE_TEXT.edited})` : ''}`)
               })
-            }}
+            }
           >
-            Copy
-          </button>
-          <button type="button" onClick={() => downloadText(fileName(file.path), text)}>
             Download
           </button>
           {!editing ? (
@@ -104,7 +113,7 @@ export function FileView({ file }: { file: Artifact }) {
               <button type="button" aria-pressed={showDiff} onClick={() => setShowDiff(!showDiff)}>
                 {showDiff ? 'Hide changes' : 'Show changes'}
               </button>
-              <button type="button" onClick={() => resetEdit(file.path)}>
+              <button type="button" onClick={resetEdit}>
                 Reset to generated
               </button>
             </>
@@ -124,22 +133,50 @@ export function FileView({ file }: { file: Artifact }) {
       <p className="visually-hidden" role="status">
         {status}
       </p>
-      {copyFallback && (
-        <CopyFallback text={text} label={`Text of ${file.path}`} onClose={() => setCopyFallback(false)} />
+      {fileCopy.fallback}
+      {edit && (
+        <p className="usage edit-note">
+          <strong>Edited: </strong>
+          Copy, Download and Download all give your text, not the generated text.
+        </p>
       )}
-      {configChanged && (
+      {state === 'pending' && (
+        <p className="notice notice-warning" role="status">
+          The configuration changed since you edited this file: re-applying your edit to the new generated
+          text…
+        </p>
+      )}
+      {state === 'reapplied' && (
         <div className="notice notice-warning" role="status">
           <p>
-            The configuration changed since you edited this file: the generated text is different now. Your
-            edit is kept.
+            The configuration changed since you edited this file: your edit was re-applied to the new
+            generated text. Check the result.
           </p>
           <button type="button" onClick={() => setShowDiff(true)}>
             Compare with the new generated text
           </button>{' '}
-          <button type="button" onClick={() => setEdit(file.path, { text, generatedFrom: file.text })}>
+          <button type="button" onClick={() => setEdit({ text, generatedFrom: file.text })}>
+            It is right
+          </button>
+        </div>
+      )}
+      {state === 'conflict' && edit && (
+        <div className="notice notice-error" role="status">
+          <p>
+            The configuration changed since you edited this file, and your edit conflicts with the new
+            generated text
+            {edit.conflictLines?.length
+              ? ` at line${edit.conflictLines.length === 1 ? '' : 's'} ${edit.conflictLines.join(', ')}`
+              : ''}
+            : it was not re-applied. Copy, Download and Download all give your edit as you wrote it.
+          </p>
+          <button type="button" onClick={() => setShowDiff(true)}>
+            Compare with the new generated text
+          </button>{' '}
+          <button type="button" onClick={() => setEdit({ text, generatedFrom: file.text })}>
             Keep my edit
           </button>{' '}
-          <button type="button" onClick={() => resetEdit(file.path)}>
+          <button type="button" onClick={resetEdit}>
             Use the new generated text
           </button>
         </div>
@@ -151,17 +188,16 @@ export function FileView({ file }: { file: Artifact }) {
       )}
       <div className="code-frame">
         {(!editorOpen || !editorReady) && (
-          <pre
-            className={`code code-${file.language}`}
-            tabIndex={0}
-            aria-label={`${file.path}${edit ? ' (edited)' : ''}`}
-            onDoubleClick={startEditing}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') startEditing()
-            }}
-          >
-            <code>{highlight(text, file.language)}</code>
-          </pre>
+          // Read-only: a double-click selects text; Enter (or Edit) opens the editor. Each line's reason sits
+          // next to it; for an edit the reasons, which number the generated text's lines, are left out.
+          <CodeView
+            text={text}
+            language={file.language}
+            notes={edit ? [] : file.sources}
+            label={`${file.path}${edit ? ' (edited)' : ''}`}
+            onEnter={startEditing}
+            idPrefix="file"
+          />
         )}
         {editorOpen && (
           <Suspense fallback={null}>
@@ -180,18 +216,6 @@ export function FileView({ file }: { file: Artifact }) {
           </Suspense>
         )}
       </div>
-      {file.sources.length > 0 && (
-        <details className="sources">
-          <summary>Why these lines ({file.sources.length})</summary>
-          <ul>
-            {file.sources.map((s, i) => (
-              <li key={i}>
-                <strong>Line {s.line}:</strong> {s.note} {s.source && <cite>{s.source}</cite>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
     </article>
   )
 }

@@ -1,5 +1,5 @@
-// Parts the first view does not show: steps 2 to 5, the file view (the output opens on "Apply steps")
-// and the zip writer.
+// Parts the first view does not show: steps 2 to 5, the file view (the output opens on "Apply steps"),
+// the runbook (the Apply view itself, fetched at once but kept out of the main bundle) and "Download all".
 // They load in their own chunks, fetched as soon as the browser is idle after the first render, so the
 // first load carries less and a later click rarely waits.
 import { lazy } from 'react'
@@ -10,7 +10,8 @@ const imports = {
   names: () => import('./steps/names-step.tsx'),
   review: () => import('./steps/review-step.tsx'),
   fileView: () => import('./file-view.tsx'),
-  zip: () => import('../ui/zip.ts'),
+  runbook: () => import('./runbook.tsx'),
+  downloadAll: () => import('./download-all.ts'),
 }
 
 export const NetworkStep = lazy(() => imports.network().then((m) => ({ default: m.NetworkStep })))
@@ -18,6 +19,8 @@ export const AccessStep = lazy(() => imports.access().then((m) => ({ default: m.
 export const NamesStep = lazy(() => imports.names().then((m) => ({ default: m.NamesStep })))
 export const ReviewStep = lazy(() => imports.review().then((m) => ({ default: m.ReviewStep })))
 export const FileView = lazy(() => imports.fileView().then((m) => ({ default: m.FileView })))
+export const RunbookView = lazy(imports.runbook)
+export const loadDownloadAll = imports.downloadAll
 
 /** Fetches every lazy part once the page is idle. */
 export function prefetchWhenIdle(): void {

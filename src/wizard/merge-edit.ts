@@ -1,7 +1,18 @@
 // Re-applies a user's edit to a newer generated text: a three-way merge (base: the generated text the edit was
 // made on; ours: the edit; theirs: the new generated text) with node-diff3. Loaded only when an edit is stale.
 import { diff3Merge } from 'node-diff3'
-import type { FileEdit } from './edits-store.ts'
+
+/** A user's edit of a generated file. */
+export interface FileEdit {
+  text: string
+  /** The generated text the edit was made on, or last re-applied to: the base of the next merge. */
+  generatedFrom: string
+  /** A newer generated text the edit could not be re-applied to (a conflict), with the lines concerned in it. */
+  conflictWith?: string
+  conflictLines?: number[]
+  /** Re-applied to a newer generated text without the user: said until the user edits or resets the file. */
+  reapplied?: boolean
+}
 
 /**
  * The edit moved onto `generated`, or the edit marked with the conflict; undefined when the merged text is the

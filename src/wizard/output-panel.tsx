@@ -1,13 +1,16 @@
 // The output: findings, "Copy link" and "Download all", one tab per file grouped by where it goes, and the
-// ordered apply view.
+// runbook (the Apply view). What it shows, copies and downloads is the configuration on screen with the user's
+// edits of it (edits-store.ts), and it says which files are edits.
 import { Suspense, useLayoutEffect, useState, type KeyboardEvent } from 'react'
-import type { Artifact, Destination, Finding, GenerateResult } from '../generator/types.ts'
-import { copyText, downloadBlob } from '../ui/transfer.ts'
-import { CopyFallback } from './copy-fallback.tsx'
+import type { Destination, Finding, GenerateResult } from '../generator/types.ts'
+import { CopyButton, useCopy } from './copy-button.tsx'
+import { configKey, useFollowEdits } from './edits-store.ts'
+import { useWizard } from './fields.tsx'
 import { FindingsList } from './findings-list.tsx'
-import { FileView } from './lazy-parts.ts'
+import { guard } from './invalid-fields.ts'
+import { FileView, loadDownloadAll, RunbookView } from './lazy-parts.ts'
 import { noteOutputRendered } from './perf.ts'
-import { useEditStore, useUiStore } from './ui-store.ts'
+import { useUiStore } from './ui-store.ts'
 
 const GROUPS: readonly [Destination, string][] = [
   ['setup', 'Setup'],
@@ -41,33 +44,6 @@ function onTabKeys(event: KeyboardEvent<HTMLDivElement>) {
   target.click()
 }
 
-function ApplyView({ files, onOpen }: { files: Artifact[]; onOpen: (path: string) => void }) {
-  return (
-    <article className="apply-view" aria-labelledby="apply-title">
-      <h3 id="apply-title">Apply, in this order</h3>
-      <ol>
-        <li>
-          <strong>Download all</strong> and unzip: the scripts read the JSON files from the folders next to
-          them.
-        </li>
-        {files.map((file) => (
-          <li key={file.path}>
-            <button type="button" className="link" onClick={() => onOpen(file.path)}>
-              {file.title} <code>{file.path}</code>
-            </button>
-            <p>{file.usage}</p>
-            {file.check && (
-              <p>
-                Check: <code>{file.check}</code>
-              </p>
-            )}
-          </li>
-        ))}
-      </ol>
-    </article>
-  )
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** One line of counts; the list opens on request, and by itself when there are errors. */
@@ -97,10 +73,33 @@ function FindingsSummary({ findings }: { findings: Finding[] }) {
 export function OutputPanel({ result, invalid }: { result: GenerateResult; invalid: Finding[] }) {
   const selected = useUiStore((s) => s.selected)
   const select = useUiStore((s) => s.select)
-  const edits = useEditStore((s) => s.edits)
-  const [linkFallback, setLinkFallback] = useState(false)
-  const [status, setStatus] = useState('')
+  const { config } = useWizard()
   const files = result.files
+  const key = configKey(result.permalink)
+  const edits = useFollowEdits(key, files)
+  const edited = files.filter((f) => edits[f.path] !== undefined)
+  // The canonical link of the configuration on screen, never location.href (which may hold an outer query,
+  // a second "#" or non-canonical keys).
+  const link = result.permalink
+  const [status, setStatus] = useState('')
+  const editedNote = edited.length > 0 ? plural(edited.length, 'file') : ''
+  // Copy link says "Copied", falls back to copying by hand, and asks first when fields are not valid (copy-button.tsx).
+  const linkCopy = useCopy({
+    text: () => link,
+    action: 'Copy link',
+    fallbackLabel: 'Link to this configuration',
+    done: editedNote
+      ? `Link copied: it holds the configuration, not your edits of ${editedNote}`
+      : 'Link copied',
+  })
+  const downloadAll = () =>
+    // Loaded on first use; the blob is then handed to the browser in this same click.
+    void loadDownloadAll().then(({ downloadAll }) => {
+      downloadAll({ config, files, edits, link })
+      setStatus(
+        `Downloaded the .zip${editedNote ? `: ${editedNote} in it ${edited.length === 1 ? 'is your edit' : 'are your edits'}, listed in its README.md` : ''}`,
+      )
+    })
   useLayoutEffect(noteOutputRendered, [result])
   const current = files.find((f) => f.path === selected)
   const shown = current ? current.path : APPLY
@@ -133,45 +132,27 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
       <div className="output-header">
         <h2 id="output-title">Generated files</h2>
         <div className="output-actions">
-          <button
-            type="button"
-            onClick={() => {
-              void copyText(window.location.href).then((ok) => {
-                if (ok) setStatus('Link copied')
-                else setLinkFallback(true)
-              })
-            }}
-          >
-            Copy link
-          </button>
+          <CopyButton action={linkCopy}>Copy link</CopyButton>
+          {/* With fields that are not valid yet, Download all asks first (invalid-fields.ts). */}
           <button
             type="button"
             disabled={files.length === 0}
-            onClick={() => {
-              const contents = files.map((f) => ({ path: f.path, text: edits[f.path]?.text ?? f.text }))
-              // The zip writer loads on first use; the blob is then handed to the browser in this same click.
-              void import('../ui/zip.ts').then(({ zipFiles }) =>
-                downloadBlob(
-                  'ecs-task-role-setup.zip',
-                  new Blob([zipFiles(contents)], { type: 'application/zip' }),
-                ),
-              )
-            }}
+            onClick={() => guard('Download all', downloadAll)}
           >
             Download all (.zip)
           </button>
         </div>
       </div>
+      {editedNote && (
+        <p className="output-edited-note">
+          <span className="badge badge-edited">edited</span> Copy, Download and Download all give your edits
+          of {editedNote}, not the generated text; the link holds only the configuration.
+        </p>
+      )}
       <p className="visually-hidden" role="status">
         {status}
       </p>
-      {linkFallback && (
-        <CopyFallback
-          text={window.location.href}
-          label="Link to this configuration"
-          onClose={() => setLinkFallback(false)}
-        />
-      )}
+      {linkCopy.fallback}
       <FindingsSummary findings={[...invalid, ...result.findings]} />
       {files.length === 0 ? (
         <p className="notice notice-error">Fix the fields marked above to see the files.</p>
@@ -212,10 +193,18 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
           <div id="file-panel" role="tabpanel" aria-labelledby={tabId(shown)} className="file-panel">
             {current ? (
               <Suspense fallback={<div className="file-view-placeholder" />}>
-                <FileView file={current} />
+                <FileView file={current} configKey={key} />
               </Suspense>
             ) : (
-              <ApplyView files={files} onOpen={select} />
+              <Suspense fallback={<div className="file-view-placeholder" />}>
+                <RunbookView
+                  config={config}
+                  files={files}
+                  edits={edits}
+                  onOpen={select}
+                  onDownloadAll={() => guard('Download all', downloadAll)}
+                />
+              </Suspense>
             )}
           </div>
         </>

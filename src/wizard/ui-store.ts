@@ -1,4 +1,4 @@
-// UI state only (architecture.md): the step, the selected file, the user's edits and unsaved drafts.
+// UI state only (architecture.md): the step, the selected file and unsaved drafts (edits: edits-store.ts).
 // The configuration itself lives in the URL and is never copied here.
 import { isPlainObject } from '../config/schema-kit.ts'
 import { createPersisted } from './persisted.ts'
@@ -11,12 +11,6 @@ const entriesOf = <V>(value: unknown, keep: (entry: unknown) => boolean): Record
 
 export const STEPS = ['Platform', 'Network', 'Access', 'Names', 'Review'] as const
 export type Step = (typeof STEPS)[number]
-
-/** A user's edit of a generated file, with the generated text it was made from. */
-export interface FileEdit {
-  text: string
-  generatedFrom: string
-}
 
 interface UiState {
   step: Step
@@ -53,39 +47,18 @@ export const useUiStore = createPersisted<UiState>(
   }),
 )
 
-interface EditState {
-  edits: Record<string, FileEdit>
-  setEdit: (path: string, edit: FileEdit) => void
-  resetEdit: (path: string) => void
+/** Text typed into a field that is not valid yet, with the field's message about it. */
+export interface Draft {
+  text: string
+  message: string
 }
 
-// Edits survive a reload: kept in this browser's localStorage, never sent anywhere.
-export const useEditStore = createPersisted<EditState>(
-  'ecs-task-role-wizard.edits',
-  () => localStorage,
-  ({ edits }) => ({ edits }),
-  (saved) => ({
-    edits: entriesOf<FileEdit>(
-      isPlainObject(saved) ? saved.edits : undefined,
-      (e) => isPlainObject(e) && typeof e.text === 'string' && typeof e.generatedFrom === 'string',
-    ),
-  }),
-  (set) => ({
-    edits: {},
-    setEdit: (path, edit) => set((s) => ({ edits: { ...s.edits, [path]: edit } })),
-    resetEdit: (path) =>
-      set((s) => {
-        const edits = { ...s.edits }
-        delete edits[path]
-        return { edits }
-      }),
-  }),
-)
-
 interface DraftState {
-  /** Text typed into a field that is not valid yet, so not in the URL; kept for this tab's session. */
-  drafts: Record<string, string>
-  setDraft: (field: string, text: string | undefined) => void
+  /** Drafts by field path: not valid yet, so not in the URL; kept for this tab's session. */
+  drafts: Record<string, Draft>
+  setDraft: (field: string, draft: Draft | undefined) => void
+  /** Drops the drafts of every field whose path starts with `prefix` (all of them for ""). */
+  clearDrafts: (prefix: string) => void
 }
 
 export const useDraftStore = createPersisted<DraftState>(
@@ -93,16 +66,23 @@ export const useDraftStore = createPersisted<DraftState>(
   () => sessionStorage,
   ({ drafts }) => ({ drafts }),
   (saved) => ({
-    drafts: entriesOf<string>(isPlainObject(saved) ? saved.drafts : undefined, (t) => typeof t === 'string'),
+    drafts: entriesOf<Draft>(
+      isPlainObject(saved) ? saved.drafts : undefined,
+      (d) => isPlainObject(d) && typeof d.text === 'string' && typeof d.message === 'string',
+    ),
   }),
   (set) => ({
     drafts: {},
-    setDraft: (field, text) =>
+    setDraft: (field, draft) =>
       set((s) => {
         const drafts = { ...s.drafts }
-        if (text === undefined) delete drafts[field]
-        else drafts[field] = text
+        if (draft === undefined) delete drafts[field]
+        else drafts[field] = draft
         return { drafts }
       }),
+    clearDrafts: (prefix) =>
+      set((s) => ({
+        drafts: Object.fromEntries(Object.entries(s.drafts).filter(([field]) => !field.startsWith(prefix))),
+      })),
   }),
 )

@@ -1,55 +1,106 @@
 // The one place that reads and writes the configuration: the URL fragment, through the permalink codec.
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import { useNavigate, useRouterState } from '@tanstack/react-router'
-import { decodePermalink, encodePermalink } from '../config/permalink.ts'
-import type { WizardConfig } from '../config/schema.ts'
-import { router } from '../router.tsx'
+// One zustand store holds what the address means, {query, config, issues}, decoded once per navigation (the
+// router's history says when) and once per change the wizard writes. The router is reached through
+// useRouter(), so this module imports no router instance (and router.tsx, which imports the wizard, no cycle).
+import { useCallback, useEffect, useState } from 'react'
+import { useRouter } from '@tanstack/react-router'
+import { create } from 'zustand'
+import { decodePermalink, encodePermalink, MAX_PERMALINK_LENGTH } from '../config/permalink.ts'
+import type { FieldIssue } from '../config/schema-kit.ts'
+import { DEFAULT_CONFIG, type WizardConfig } from '../config/schema.ts'
 
-const currentQuery = (search: unknown) => (search as { query?: string }).query ?? ''
-const decodeQuery = (query: string) => decodePermalink(query ? `#/?${query}` : '#/')
-
-// The query just written, until the router has applied it. The router navigates asynchronously; rendering
-// from this at once lets the output follow a keystroke within the same event, before the next frame, and
-// lets a fast second keystroke build on the first instead of on router state that has not caught up.
-let writtenQuery: string | undefined
-const listeners = new Set<() => void>()
-const subscribe = (listener: () => void) => {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-function setWrittenQuery(query: string | undefined) {
-  writtenQuery = query
-  for (const listener of listeners) listener()
+interface Decoded {
+  /** The permalink query (`v=1&os=windows…`) and the route's path, as the address holds them. */
+  query: string
+  path: string
+  config: WizardConfig
+  /** What the address held that could not be used, each against its field. */
+  issues: FieldIssue[]
 }
 
-export function useConfig() {
-  const routerQuery = useRouterState({ select: (s) => currentQuery(s.location.search) })
-  const pathname = useRouterState({ select: (s) => s.location.pathname })
-  const query = useSyncExternalStore(subscribe, () => writtenQuery) ?? routerQuery
-  const decoded = useMemo(() => {
-    const result = decodeQuery(query)
-    if (pathname === '/') return result
-    const issue = {
-      field: '',
-      message: 'The link pointed at a page this tool does not have; its settings were read for the wizard.',
-    }
-    return { ...result, issues: [issue, ...result.issues] }
-  }, [query, pathname])
-  const navigate = useNavigate()
-  /** Applies `change` to the latest config and writes the result to the URL. */
-  const update = useCallback(
-    (change: (config: WizardConfig) => WizardConfig) => {
-      const latest = decodeQuery(writtenQuery ?? currentQuery(router.state.location.search)).config
-      const next = encodePermalink(change(structuredClone(latest))).slice('#/?'.length)
-      setWrittenQuery(next)
-      void navigate({ to: '/', search: { query: next }, replace: true }).finally(() => {
-        if (writtenQuery === next) setWrittenQuery(undefined)
-      })
-    },
-    [navigate],
-  )
-  return { config: decoded.config, linkIssues: decoded.issues, update }
+interface ConfigState extends Decoded {
+  /**
+   * The query the wizard wrote and the router has not applied yet. The router navigates asynchronously;
+   * rendering from the store at once lets the output follow a keystroke within the same event, and a fast
+   * second keystroke builds on the first instead of on router state that has not caught up.
+   */
+  pending: string | undefined
+  /** The configuration of a link the page was opened with (or navigated to), until the user has seen it. */
+  opened: WizardConfig | undefined
+  /** A change that was not made because the link would become too long to open, as a sentence. */
+  refused: string | undefined
+}
+
+const decode = (query: string, path: string): Decoded => ({
+  query,
+  path,
+  ...decodePermalink(`#${path}?${query}`),
+})
+
+const EMPTY_LINK = encodePermalink(DEFAULT_CONFIG)
+
+export const useConfigStore = create<ConfigState>()(() => ({
+  ...decode('', '/'),
+  pending: undefined,
+  opened: undefined,
+  refused: undefined,
+}))
+
+/** Reads an address the wizard did not write (the first load, back and forward, a link pasted in). */
+function follow(location: { pathname: string; search: string }) {
+  const state = useConfigStore.getState()
+  if (state.pending !== undefined) return
+  const query = location.search.replace(/^\?/, '')
+  if (query === state.query && location.pathname === state.path) return
+  const next = decode(query, location.pathname)
+  const holdsSettings = encodePermalink(next.config) !== EMPTY_LINK
+  useConfigStore.setState({ ...next, opened: holdsSettings ? next.config : undefined, refused: undefined })
 }
 
 /** The page's address without the fragment: script headers then carry the full permalink. */
 export const siteBaseUrl = () => `${window.location.origin}${window.location.pathname}`
+
+/** The length of the full link to `config`, which must stay within what a link may hold to be read back. */
+export const linkLength = (config: WizardConfig) => siteBaseUrl().length + encodePermalink(config).length
+
+/** The sentence for a value that would make the link longer than a link may be, or undefined. */
+export function linkTooLong(config: WizardConfig): string | undefined {
+  const length = linkLength(config)
+  if (length <= MAX_PERMALINK_LENGTH) return undefined
+  const n = (x: number) => x.toLocaleString('en-US')
+  return `Too long for the link: it would be ${n(length)} characters, and a link holds at most ${n(MAX_PERMALINK_LENGTH)}.`
+}
+
+export function useConfig() {
+  const router = useRouter()
+  // The first render already shows the link's configuration; every later navigation is followed.
+  useState(() => follow(router.history.location))
+  useEffect(() => {
+    follow(router.history.location)
+    return router.history.subscribe(({ location }) => follow(location))
+  }, [router])
+  const config = useConfigStore((s) => s.config)
+  const linkIssues = useConfigStore((s) => s.issues)
+
+  /** Applies `change` to the latest config and writes the result to the URL. */
+  const update = useCallback(
+    (change: (config: WizardConfig) => WizardConfig) => {
+      const next = change(structuredClone(useConfigStore.getState().config))
+      const refused = linkTooLong(next)
+      if (refused) {
+        useConfigStore.setState({ refused: `That change was not made. ${refused}` })
+        return
+      }
+      const query = encodePermalink(next).slice('#/?'.length)
+      useConfigStore.setState({ ...decode(query, '/'), pending: query, refused: undefined })
+      void router.navigate({ to: '/', search: { query }, replace: true }).finally(() => {
+        if (useConfigStore.getState().pending !== query) return
+        useConfigStore.setState({ pending: undefined })
+        // A navigation that happened meanwhile (back, a pasted link) is read now.
+        follow(router.history.location)
+      })
+    },
+    [router],
+  )
+  return { config, linkIssues, update }
+}

@@ -1,4 +1,4 @@
-// The task definition and the RunTask override (reference §10).
+// The task definition and the RunTask override.
 import type {
   ContainerDefinition,
   RegisterTaskDefinitionCommandInput,
@@ -30,7 +30,7 @@ export function taskDefinitionInput(ctx: Context): RegisterTaskDefinitionCommand
   return {
     family: task.family,
     taskRoleArn: arns.taskRole,
-    // Windows default (NAT) mode has no API value: it is selected by leaving networkMode out (§0 rule 6).
+    // Windows default (NAT) mode has no API value: it is selected by leaving networkMode out.
     ...(config.networkMode === 'default' ? {} : { networkMode: config.networkMode }),
     requiresCompatibilities: ['EC2'],
     containerDefinitions: [container],

@@ -1,5 +1,5 @@
 // In-container checks: the task role's credentials arrive, and instance metadata is blocked when it should
-// be. The AWS-documented test is `curl 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (§3.2 [S2]).
+// be. The AWS-documented test is `curl 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` [S2].
 import { CREDENTIALS_ENDPOINT, INSTANCE_METADATA_ADDRESS } from '../../knowledge/agent.ts'
 import { cite } from '../../knowledge/sources.ts'
 import { ps, psBlank, psComment, psLine, renderPowerShell, type PsBlock } from '../render/powershell.ts'

@@ -84,8 +84,8 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
       psComment(
         [
           `No route to ${INSTANCE_METADATA_ADDRESS}: the container cannot reach the instance metadata service (and the instance role's credentials).`,
-          'This is a soft control: an administrator inside the container (ContainerAdministrator, the default user of',
-          "Windows containers) can add the route back. AWS's IMDS block for Windows awsvpc tasks is the same kind of route.",
+          'This is a soft control: an administrator inside the container (such as ContainerAdministrator) can add the',
+          "route back. AWS's IMDS block for Windows awsvpc tasks is the same kind of route.",
           'Run the application as a non-administrator (ContainerUser) after this script, which itself needs an',
           'administrator for New-NetRoute. The task definition\'s "user" parameter is not supported for Windows containers:',
           'switch users in the image or its entrypoint.',
@@ -149,7 +149,7 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     psBlank,
     psComment(
       [
-        `Undo the setup (hostsetup.ps1): the port proxy ${address}:${CREDENTIALS_ENDPOINT.port} -> ${CREDENTIALS_ENDPOINT.agentListener}, then the host adapter`,
+        `Undo the setup (hostsetup.ps1): the port proxy ${address}:${CREDENTIALS_ENDPOINT.port} forwarding to ${CREDENTIALS_ENDPOINT.agentListener}, then the host adapter`,
         `"APIPA" on the nat switch with ${address}/32 and its route; the setup skips itself while that route exists.`,
         `The firewall rule for TCP ${CREDENTIALS_ENDPOINT.agentPort} does not depend on the adapter and stays.`,
       ].join('\n'),

@@ -1,5 +1,5 @@
 // ecs.config rendering. ecs-init splits lines on "\n", trims them, splits at the first "=" and takes the
-// value literally: quotes would become part of the value (reference §2.1 [S25]). So no quoting exists
+// value literally: quotes would become part of the value. So no quoting exists
 // here, and anything that cannot be written literally is refused.
 export type EcsConfigEntry = readonly [key: string, value: string]
 

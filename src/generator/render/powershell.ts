@@ -50,7 +50,7 @@ export const psLine = (text: PsRaw, note?: string, citation?: Citation): PsBlock
 })
 
 export interface PsScript {
-  /** EC2 user data wraps the script in <powershell> tags (reference §5.2 [S49]). */
+  /** EC2 user data wraps the script in <powershell> tags. */
   userDataTags: boolean
   blocks: PsBlock[]
 }
@@ -71,7 +71,7 @@ export function renderPowerShell(script: PsScript): { text: string; sources: Lin
           note: block.note ?? '',
           source: block.citation ? formatCitation(block.citation) : '',
         })
-      // One physical line per command: a wrapped parameter loses its argument (reference §0 rule 5).
+      // One physical line per command: a wrapped parameter loses its argument.
       if (/[\r\n]/.test(block.line.text)) throw new Error('PowerShell commands must stay on one line')
       out.push(block.line.text)
     }

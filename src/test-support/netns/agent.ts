@@ -4,8 +4,9 @@
 //
 // A probe connects to the target first and to a control address second, on the same path. The kernel
 // answers a SYN in softirq without waiting for any process, so once the control connection is up, a
-// target that would have connected has connected too: after a short grace (and one poll of the event
-// loop) an unanswered target is blocked, without waiting out a long timeout. A probe whose control fails
+// target that would have connected has connected too: after a grace (50 ms plus twice what the control
+// took, so a loaded machine waits longer) and one more poll of the event loop, an unanswered target is
+// blocked, without waiting out a long timeout. A probe whose control fails
 // reports that, so a broken simulation never reads as "blocked".
 //
 // Kept as plain JavaScript in a string: Node 20 cannot run TypeScript, and tsx would cost a second of
@@ -67,12 +68,13 @@ function attempt(address) {
   return result
 }
 
-async function probe({ id, target, control, timeoutMs = 3000, graceMs = 150 }) {
+async function probe({ id, target, control, timeoutMs = 3000 }) {
+  const started = Date.now()
   const t = attempt(target)
   const c = attempt(control)
   await Promise.race([c.done, sleep(timeoutMs)])
   if (!t.finished) {
-    await Promise.race([t.done, sleep(graceMs)])
+    await Promise.race([t.done, sleep(50 + 2 * (Date.now() - started))])
     await new Promise((resolve) => setImmediate(resolve))
   }
   t.socket.destroy()

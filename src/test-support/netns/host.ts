@@ -12,8 +12,17 @@
 //              is routed out of eth0), so container traffic to it is forwarded, where DOCKER-USER applies;
 //              a local dummy address would be delivered through INPUT and no forwarding rule would see it.
 // Each namespace is held by one Node agent (agent.ts); its PID is what nsenter enters.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import readline from 'node:readline'
@@ -37,6 +46,29 @@ const TOOLS = [
   'ip6tables-restore',
 ]
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+const SAVES = 'iptables-save; echo @@; ip6tables-save'
+
+/** Both families' saves (SAVES output), without comments and counters. */
+function parseSaves(output: string): Record<Family, string> {
+  const [v4, v6] = output.split('@@\n').map((text) =>
+    text
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => line.replace(/\[\d+:\d+\]/g, '[0:0]'))
+      .join('\n'),
+  )
+  return { 4: v4 ?? '', 6: v6 ?? '' }
+}
+
+/** Every table of both families emptied (built-in chains with ACCEPT policies, no other chain),
+ * forwarding and route_localnet off: the kernel's state after a power cycle. */
+const POWER_CYCLE = String.raw`
+for tool in iptables ip6tables; do
+  "$tool-save" | awk '/^\*/ || /^COMMIT/ { print } /^:/ && $2 != "-" { print $1, "ACCEPT", "[0:0]" }' | "$tool-restore" || exit 1
+done
+echo 0 > /proc/sys/net/ipv4/ip_forward
+for f in /proc/sys/net/ipv4/conf/*/route_localnet; do echo 0 > "$f"; done
+`
 
 export interface RunResult {
   status: number | null
@@ -44,16 +76,16 @@ export interface RunResult {
   stderr: string
 }
 
-function exec(command: string, args: string[], input?: string): Promise<RunResult> {
+function exec(command: string, args: string[]): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: '/', stdio: ['pipe', 'pipe', 'pipe'] })
+    // stdin is /dev/null: on a socket (Node's pipes are socketpairs) bash assumes rshd and reads ~/.bashrc.
+    const child = spawn(command, args, { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     child.on('error', reject)
     child.on('close', (status) => resolve({ status, stdout, stderr }))
-    child.stdin.end(input ?? '')
   })
 }
 
@@ -72,8 +104,69 @@ export interface ProbeResult {
   controlError: string | null
 }
 
+interface Holder {
+  readonly pid: number
+  stop(): void
+}
+
+const namespaceOf = (pid: number | 'self', kind: 'net' | 'mnt') => readlinkSync(`/proc/${pid}/ns/${kind}`)
+
+/** Refuses to go on unless `pid` has namespaces of its own: nsenter into the test runner's namespaces
+ * would mount over the real /etc and change the real firewall. */
+function assertOwnNamespaces(label: string, pid: number, kinds: readonly ('net' | 'mnt')[]) {
+  for (const kind of kinds)
+    if (namespaceOf(pid, kind) === namespaceOf('self', kind))
+      throw new Error(`${label}: process ${pid} is still in the test runner's ${kind} namespace`)
+}
+
+/** A bare process holding new namespaces (`unshare … sleep infinity`), ready once it runs sleep. */
+class SleepHolder implements Holder {
+  private constructor(
+    readonly pid: number,
+    private readonly child: ChildProcess,
+  ) {}
+
+  static async start(label: string, unshareArgs: string[]): Promise<SleepHolder> {
+    const child = spawn('unshare', [...unshareArgs, '--', 'sleep', 'infinity'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const failed = new Promise<never>((_, reject) => {
+      child.on('error', reject)
+      child.on('exit', (code, signal) =>
+        reject(
+          new Error(
+            `${label}: could not create the namespaces (unshare ${unshareArgs.join(' ')} exited with ${code ?? signal}): ${stderr.trim()}`,
+          ),
+        ),
+      )
+    })
+    failed.catch(() => {})
+    const pid = child.pid
+    if (pid === undefined) throw new Error(`${label}: could not start unshare`)
+    // unshare execs sleep once the namespaces exist.
+    for (let waited = 0; ; waited += 5) {
+      let comm = ''
+      try {
+        comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
+      } catch {
+        /* gone: `failed` says why */
+      }
+      if (comm === 'sleep') break
+      if (waited > 30_000) throw new Error(`${label}: unshare did not start sleep in 30 s: ${stderr}`)
+      await Promise.race([failed, new Promise((resolve) => setTimeout(resolve, 5))])
+    }
+    return new SleepHolder(pid, child)
+  }
+
+  stop() {
+    if (this.child.exitCode === null && this.child.signalCode === null) process.kill(this.pid, 'SIGKILL')
+  }
+}
+
 /** A Node agent holding a namespace: ready once it has said so, then answers probes. */
-class Agent {
+class Agent implements Holder {
   readonly pid: number
   private nextId = 1
   private readonly pending = new Map<number, (r: ProbeResult) => void>()
@@ -145,6 +238,7 @@ export class NetnsSuite {
     readonly agentPath: string,
     readonly stubDir: string,
     readonly metadata: Agent,
+    readonly container: Agent,
   ) {}
 
   static async start(): Promise<NetnsSuite> {
@@ -177,7 +271,27 @@ export class NetnsSuite {
       '--listen',
       '0.0.0.0:80',
     ])
-    const suite = new NetnsSuite(root, agentPath, stubDir, metadata)
+    // One container for all cases: each case plugs a new veth into it (and removes it when done).
+    let container: Agent
+    try {
+      container = await Agent.start('container namespace', [
+        'unshare',
+        '-n',
+        '--',
+        process.execPath,
+        agentPath,
+        '--lo-up',
+      ])
+    } catch (error) {
+      metadata.stop()
+      throw error
+    }
+    const suite = new NetnsSuite(root, agentPath, stubDir, metadata, container)
+    for (const [label, agent] of [
+      ['metadata', metadata],
+      ['container', container],
+    ] as const)
+      assertOwnNamespaces(`${label} namespace`, agent.pid, ['net'])
     const added = await exec('nsenter', [
       '-t',
       String(metadata.pid),
@@ -207,52 +321,79 @@ export class NetnsSuite {
 
   close() {
     this.metadata.stop()
+    this.container.stop()
     rmSync(this.root, { recursive: true, force: true })
   }
 }
 
+/** What the target image has before user data runs, and how it boots. */
+export interface Image {
+  /** Directories, e.g. /etc/sysconfig. */
+  dirs: readonly string[]
+  /** Executable files and their text, e.g. Amazon Linux 1's /etc/rc.d/rc.local. */
+  files?: Readonly<Record<string, string>>
+  /** systemd: at boot, units ordered Before=docker.service run before Docker starts. sysv (Amazon Linux 1):
+   * Docker's init script starts Docker, then /etc/rc.d/rc.local runs last. */
+  init: 'systemd' | 'sysv'
+}
+
 export interface HostOptions {
   backend: Backend
-  /** Directories the target image has (created before the script runs), e.g. /etc/sysconfig. */
-  imageDirs: readonly string[]
+  image: Image
+  /** The hand-started agent: a listener on its credential endpoint (127.0.0.1:51679), and probes from the
+   * host network. Costs a Node process, so only when asked. */
+  agentListener?: boolean
 }
 
 export interface RebootReport {
-  /** Units the script wrote under /etc/systemd/system, with what the reboot did with each. */
-  units: { name: string; ran: boolean; why: string }[]
+  /** What the boot ran or skipped: each unit the script wrote under /etc/systemd/system, or rc.local. */
+  steps: { name: string; ran: boolean; why: string }[]
   output: string
 }
 
 /** Overlays over /etc, /usr/local and /var in $LAYERS (on the namespace's tmpfs), the backend in
  * /etc/alternatives (scripts that call /usr/sbin/iptables by full path get it too), the image's
  * directories. */
-function diskScript(imageDirs: readonly string[]): string {
+function diskScript(image: Image): string {
+  const files = Object.entries(image.files ?? {}).map(
+    ([path, text]) => `printf '%s' '${text.replace(/'/g, `'\\''`)}' > '${path}' && chmod 0755 '${path}'`,
+  )
   return String.raw`
+mkdir -p "$LAYERS/_etc/upper" "$LAYERS/_etc/work" "$LAYERS/_usr_local/upper" "$LAYERS/_usr_local/work" "$LAYERS/_var/upper" "$LAYERS/_var/work"
 for d in /etc /usr/local /var; do
   n=$(echo "$d" | tr / _)
-  mkdir -p "$LAYERS/$n/upper" "$LAYERS/$n/work"
   mount -t overlay overlay -o "lowerdir=$d,upperdir=$LAYERS/$n/upper,workdir=$LAYERS/$n/work" "$d"
 done
-mkdir -p /etc/alternatives
-for tool in ${TOOLS.join(' ')}; do ln -sfn "$(readlink "$BACKEND_DIR/$tool")" "/etc/alternatives/$tool"; done
-mkdir -p /etc ${imageDirs.map((d) => `'${d}'`).join(' ')}
+mkdir -p /etc/alternatives ${image.dirs.map((d) => `'${d}'`).join(' ')}
+cp -P --remove-destination "$BACKEND_DIR"/* /etc/alternatives/
+${files.join('\n')}
 `
 }
 
+/** eth0 to the metadata side (10.N.0.10, gateway 10.N.0.1), docker0 with the container's veth. */
 const NETWORK_SCRIPT = String.raw`
-ip link add eth0 type veth peer name "h$INDEX" netns "$METADATA_PID"
-nsenter -t "$METADATA_PID" -n sh -ec "ip addr add 10.$INDEX.0.1/24 dev h$INDEX; ip link set h$INDEX up"
-ip addr add "10.$INDEX.0.10/24" dev eth0
-ip link set eth0 up
-ip route add default via "10.$INDEX.0.1"
-ip link add docker0 type bridge
-ip addr add 172.17.0.1/16 dev docker0
-ip link set docker0 up
-ip link add veth0 type veth peer name eth0 netns "$CONTAINER_PID"
-ip link set veth0 master docker0
-ip link set veth0 up
-nsenter -t "$CONTAINER_PID" -n sh -ec "ip addr add 172.17.0.2/16 dev eth0; ip link set eth0 up; ip route add default via 172.17.0.1"
-sysctl -qw net.ipv4.ip_forward=0
+ip -batch - <<END
+link add eth0 type veth peer name h$INDEX netns $METADATA_PID
+addr add 10.$INDEX.0.10/24 dev eth0
+link set eth0 up
+route add default via 10.$INDEX.0.1
+link add docker0 type bridge
+addr add 172.17.0.1/16 dev docker0
+link set docker0 up
+link add veth0 type veth peer name eth0 netns $CONTAINER_PID
+link set veth0 master docker0
+link set veth0 up
+END
+nsenter -t "$METADATA_PID" -n ip -batch - <<END
+addr add 10.$INDEX.0.1/24 dev h$INDEX
+link set h$INDEX up
+END
+nsenter -t "$CONTAINER_PID" -n ip -batch - <<END
+addr add 172.17.0.2/16 dev eth0
+link set eth0 up
+route add default via 172.17.0.1
+END
+echo 0 > /proc/sys/net/ipv4/ip_forward
 `
 
 /** One simulated instance. Create, use, then dispose(). */
@@ -262,8 +403,8 @@ export class TestHost {
     readonly backend: Backend,
     readonly index: number,
     readonly dir: string,
-    private readonly host: Agent,
-    private readonly container: Agent,
+    private readonly host: Holder,
+    private readonly image: Image,
   ) {}
 
   /** The control address: the metadata side's end of eth0, reached on the same path as the metadata
@@ -278,32 +419,32 @@ export class TestHost {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(join(dir, 'scratch'), { recursive: true })
     writeFileSync(join(dir, 'calls.log'), '')
-    const node = [process.execPath, suite.agentPath, '--lo-up']
-    const [host, container] = await Promise.allSettled([
-      Agent.start('host namespace', [
-        'unshare',
-        '-m',
-        '-n',
-        '--propagation',
-        'private',
-        '--',
-        ...node,
-        '--listen',
-        AGENT_LISTENER,
-      ]),
-      Agent.start('container namespace', ['unshare', '-n', '--', ...node]),
-    ])
-    if (host.status === 'rejected' || container.status === 'rejected') {
-      for (const agent of [host, container]) if (agent.status === 'fulfilled') agent.value.stop()
-      throw [host, container].find((a) => a.status === 'rejected')!.reason
+    const unshare = ['-m', '-n', '--propagation', 'private']
+    const host = options.agentListener
+      ? await Agent.start('host namespace', [
+          'unshare',
+          ...unshare,
+          '--',
+          process.execPath,
+          suite.agentPath,
+          '--lo-up',
+          '--listen',
+          AGENT_LISTENER,
+        ])
+      : await SleepHolder.start('host namespace', unshare)
+    try {
+      assertOwnNamespaces('host namespace', host.pid, ['net', 'mnt'])
+    } catch (error) {
+      host.stop()
+      throw error
     }
-    const testHost = new TestHost(suite, options.backend, index, dir, host.value, container.value)
+    const testHost = new TestHost(suite, options.backend, index, dir, host, options.image)
     const setup = await testHost.shell(
       `set -eu
 mount -t tmpfs tmpfs "$SCRATCH"
-${diskScript(options.imageDirs)}
+${diskScript(options.image)}
 ${NETWORK_SCRIPT}`,
-      { METADATA_PID: String(suite.metadata.pid), CONTAINER_PID: String(container.value.pid) },
+      { METADATA_PID: String(suite.metadata.pid), CONTAINER_PID: String(suite.container.pid) },
     )
     if (setup.status !== 0) {
       testHost.dispose()
@@ -318,14 +459,14 @@ ${NETWORK_SCRIPT}`,
     return join(this.dir, 'scratch')
   }
 
-  /** A new, empty disk (the image's directories only): what a script wrote so far is gone. */
-  async resetDisk(imageDirs: readonly string[]): Promise<void> {
+  /** A new disk with only the image on it: what a script wrote so far is gone. */
+  async resetDisk(): Promise<void> {
     this.generation++
     await this.mustShell(
       'resetting the disk',
       `set -eu
-for d in /var /usr/local /etc; do umount -l "$d"; done
-${diskScript(imageDirs)}`,
+umount -l /var /usr/local /etc
+${diskScript(this.image)}`,
     )
   }
 
@@ -358,11 +499,20 @@ ${diskScript(imageDirs)}`,
     ])
   }
 
-  /** Runs a generated script as root, as cloud-init or a user would: `bash file`. */
-  runScript(name: string, text: string): Promise<RunResult> {
+  /** Runs a generated script as root, as cloud-init or a user would (`bash file`), and reads
+   * iptables-save and ip6tables-save right after it. */
+  async runScript(name: string, text: string): Promise<RunResult & { saves: Record<Family, string> }> {
     const path = join(this.dir, name.replace(/\//g, '_'))
     writeFileSync(path, text)
-    return this.shell(`exec bash '${path}'`)
+    const result = await this.shell(
+      `bash '${path}' > '${path}.out' 2> '${path}.err'; status=$?; ${SAVES}; exit $status`,
+    )
+    return {
+      status: result.status,
+      stdout: readFileSync(`${path}.out`, 'utf8'),
+      stderr: readFileSync(`${path}.err`, 'utf8') + result.stderr,
+      saves: parseSaves(result.stdout),
+    }
   }
 
   private async mustShell(what: string, script: string): Promise<string> {
@@ -374,27 +524,21 @@ ${diskScript(imageDirs)}`,
 
   /** `iptables-save` and `ip6tables-save`, without comments and counters. */
   async saves(): Promise<Record<Family, string>> {
-    const out = await this.mustShell('iptables-save', 'iptables-save && echo @@ && ip6tables-save')
-    const [v4, v6] = out.split('@@\n').map((text) =>
-      text
-        .split('\n')
-        .filter((line) => line !== '' && !line.startsWith('#'))
-        .map((line) => line.replace(/\[\d+:\d+\]/g, '[0:0]'))
-        .join('\n'),
-    )
-    return { 4: v4 ?? '', 6: v6 ?? '' }
+    return parseSaves(await this.mustShell('iptables-save', SAVES))
   }
 
   /** dockerd starts (or restarts): see docker-replay.ts. */
   async dockerStart(): Promise<void> {
-    const forward = (await this.mustShell('reading ip_forward', 'cat /proc/sys/net/ipv4/ip_forward')).trim()
-    const start = dockerStart(await this.saves(), forward)
+    const [forward, ...saves] = (
+      await this.mustShell('reading the firewall', `cat /proc/sys/net/ipv4/ip_forward; echo @@; ${SAVES}`)
+    ).split('@@\n')
+    const start = dockerStart(parseSaves(saves.join('@@\n')), forward!)
     for (const family of [4, 6] as const)
       writeFileSync(join(this.dir, `docker-v${family}.rules`), start.restore[family])
     await this.mustShell(
       'replaying Docker',
       [
-        start.enablesForwarding ? 'sysctl -qw net.ipv4.ip_forward=1' : 'true',
+        start.enablesForwarding ? 'echo 1 > /proc/sys/net/ipv4/ip_forward' : 'true',
         `iptables-restore --noflush < ${join(this.dir, 'docker-v4.rules')}`,
         `ip6tables-restore --noflush < ${join(this.dir, 'docker-v6.rules')}`,
       ].join(' && '),
@@ -404,57 +548,55 @@ ${diskScript(imageDirs)}`,
   /** A power cycle as the kernel sees it: every table of both families empty with ACCEPT policies,
    * forwarding off, route_localnet off everywhere. Files on disk stay. */
   async powerCycle(): Promise<void> {
-    const saves = await this.saves()
-    const empty = (family: Family) =>
-      [...parseSave(saves[family])]
-        .map(([table, chains]) => {
-          const builtins = [...chains]
-            .filter(([, c]) => c.policy !== undefined)
-            .map(([name]) => `:${name} ACCEPT [0:0]`)
-          return `*${table}\n${builtins.join('\n')}\nCOMMIT\n`
-        })
-        .join('')
-    writeFileSync(join(this.dir, 'empty-v4.rules'), empty(4))
-    writeFileSync(join(this.dir, 'empty-v6.rules'), empty(6))
-    await this.mustShell(
-      'flushing',
-      `iptables-restore < ${join(this.dir, 'empty-v4.rules')} && ip6tables-restore < ${join(this.dir, 'empty-v6.rules')}
-sysctl -qw net.ipv4.ip_forward=0
-for f in /proc/sys/net/ipv4/conf/*/route_localnet; do echo 0 > "$f"; done`,
-    )
+    await this.mustShell('flushing', POWER_CYCLE)
   }
 
-  /** A reboot: power cycle, then what runs before docker.service: systemd-sysctl applies the
-   * /etc/sysctl.d files the script wrote, and each unit the script wrote under /etc/systemd/system that
-   * is enabled and ordered Before=docker.service runs its ExecStart. Docker itself is the caller's next
-   * step (dockerStart). */
+  /** A reboot: a power cycle, then the boot. systemd-sysctl applies the /etc/sysctl.d files the script
+   * wrote. With systemd, each unit the script wrote under /etc/systemd/system that is enabled and ordered
+   * Before=docker.service runs its ExecStart, then Docker starts. Without (Amazon Linux 1), Docker starts,
+   * then /etc/rc.d/rc.local runs. */
   async reboot(): Promise<RebootReport> {
-    await this.powerCycle()
-    const result = await this.shell(String.raw`
+    const boot = await this.shell(
+      POWER_CYCLE +
+        String.raw`
 for f in "$LAYERS/_etc/upper/sysctl.d/"*.conf; do
   [ -f "$f" ] && sysctl -q -p "/etc/sysctl.d/$(basename "$f")"
 done
+[ "$INIT" = systemd ] || exit 0
 for f in "$LAYERS/_etc/upper/systemd/system/"*.service; do
   [ -f "$f" ] || continue
   name=$(basename "$f")
-  if ! grep -Eq '^Before=(.*[[:space:]])?docker\.service([[:space:]]|$)' "$f"; then echo "@unit $name skip not ordered Before=docker.service"; continue; fi
-  if ! ls /etc/systemd/system/*.wants/"$name" >/dev/null 2>&1; then echo "@unit $name skip not enabled (no .wants link)"; continue; fi
-  if ${RUN_UNIT} "/etc/systemd/system/$name"; then echo "@unit $name ran ExecStart succeeded"; else echo "@unit $name ran ExecStart failed with $?"; fi
+  if ! grep -Eq '^Before=(.*[[:space:]])?docker\.service([[:space:]]|$)' "$f"; then echo "@step $name skipped: not ordered Before=docker.service"; continue; fi
+  if ! ls /etc/systemd/system/*.wants/"$name" >/dev/null 2>&1; then echo "@step $name skipped: not enabled (no .wants link)"; continue; fi
+  if ${RUN_UNIT} "/etc/systemd/system/$name"; then echo "@step $name ran: ExecStart succeeded"; else echo "@step $name ran: ExecStart failed with $?"; fi
 done
-`)
-    const units = result.stdout
+`,
+      { INIT: this.image.init },
+    )
+    await this.dockerStart()
+    let output = boot.stdout + boot.stderr
+    if (this.image.init === 'sysv') {
+      const rcLocal = await this.shell(String.raw`
+if [ -x /etc/rc.d/rc.local ]; then
+  if /etc/rc.d/rc.local; then echo "@step /etc/rc.d/rc.local ran: exit 0"; else echo "@step /etc/rc.d/rc.local ran: failed with $?"; fi
+else echo "@step /etc/rc.d/rc.local skipped: missing or not executable"; fi`)
+      output += rcLocal.stdout + rcLocal.stderr
+    }
+    const steps = output
       .split('\n')
-      .filter((line) => line.startsWith('@unit '))
+      .filter((line) => line.startsWith('@step '))
       .map((line) => {
-        const [, name, what, ...why] = line.split(' ')
-        return { name: name!, ran: what === 'ran', why: why.join(' ') }
+        const [name, what] = line.slice('@step '.length).split(/ (?=ran:|skipped:)/)
+        return { name: name!, ran: what!.startsWith('ran:'), why: what!.replace(/^(ran|skipped): /, '') }
       })
-    return { units, output: result.stdout + result.stderr }
+    return { steps, output }
   }
 
   /** Connects from the container (a bridge-mode task) or from the host network to `target`. */
   async probe(from: 'container' | 'host', target: string): Promise<ProbeResult> {
-    return (from === 'container' ? this.container : this.host).probe(target, this.control)
+    if (from === 'container') return this.suite.container.probe(target, this.control)
+    if (!(this.host instanceof Agent)) throw new Error('probes from the host network need agentListener')
+    return this.host.probe(target, this.control)
   }
 
   /** Files the scripts wrote (the overlays' upper layers), as absolute paths. */
@@ -481,8 +623,12 @@ done
   }
 
   dispose() {
+    // Unplug the shared container and metadata namespaces now: a dead namespace's devices go away later.
+    spawnSync('nsenter', ['-t', String(this.host.pid), '-n', 'ip', '-force', '-batch', '-'], {
+      input: 'link del veth0\nlink del eth0\n',
+      stdio: ['pipe', 'ignore', 'ignore'],
+    })
     this.host.stop()
-    this.container.stop()
     rmSync(this.dir, { recursive: true, force: true })
   }
 }

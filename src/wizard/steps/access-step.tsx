@@ -1,8 +1,10 @@
 import { BUCKET_ACCESS, type Bucket } from '../../config/schema.ts'
 import { partitionOfRegion } from '../../knowledge/partitions.ts'
 import { S3_ACCESS, s3Grant } from '../../knowledge/policies.ts'
+import { useEffect, useRef, useState } from 'react'
 import { SelectField, TextField, useWizard } from '../fields.tsx'
-import { useDraftStore } from '../ui-store.ts'
+import { goToField } from '../go-to-field.ts'
+import { useDraftStore, type Draft } from '../ui-store.ts'
 
 const EXTRA_STATEMENTS_PLACEHOLDER = `[
   {
@@ -18,12 +20,29 @@ const ACCESS_TEXT = {
   write: 'write (put objects only)',
 } as const
 
-/** Drafts are keyed by path; when entries move, the drafts of the list would point at the wrong entry. */
-function useClearListDrafts(prefix: string) {
-  const { drafts, setDraft } = useDraftStore()
-  return () => {
-    for (const key of Object.keys(drafts)) if (key.startsWith(prefix)) setDraft(key, undefined)
+/**
+ * Drafts are keyed by path (`buckets.2.name`): when an entry leaves the list or comes back, the drafts of the
+ * entries after it move with them. Returns the drafts of the entry taken out.
+ */
+function moveBucketDrafts(index: number, change: 'remove' | 'insert', inserted: Record<string, Draft> = {}) {
+  const taken: Record<string, Draft> = {}
+  const drafts: Record<string, Draft> = change === 'insert' ? { ...inserted } : {}
+  for (const [field, draft] of Object.entries(useDraftStore.getState().drafts)) {
+    const match = /^buckets\.(\d+)(\..*)$/.exec(field)
+    const j = match ? Number(match[1]) : -1
+    if (!match || j < index) drafts[field] = draft
+    else if (change === 'insert') drafts[`buckets.${j + 1}${match[2]}`] = draft
+    else if (j === index) taken[field] = draft
+    else drafts[`buckets.${j - 1}${match[2]}`] = draft
   }
+  useDraftStore.setState({ drafts })
+  return taken
+}
+
+interface Removed {
+  index: number
+  bucket: Bucket
+  drafts: Record<string, Draft>
 }
 
 /** Exactly what the task role policy grants for one bucket: the same s3Grant() the policy is built from. */
@@ -49,7 +68,12 @@ function GrantHint({ bucket, partition }: { bucket: Bucket; partition: string })
 
 export function AccessStep() {
   const { config, update } = useWizard()
-  const clearBucketDrafts = useClearListDrafts('buckets.')
+  const [removed, setRemoved] = useState<Removed>()
+  const undoButton = useRef<HTMLButtonElement>(null)
+  // The Remove button is gone with its bucket: focus goes to Undo, next to where it was.
+  useEffect(() => {
+    if (removed) undoButton.current?.focus()
+  }, [removed])
   const partition = partitionOfRegion(config.region)?.id ?? 'aws'
   return (
     <>
@@ -78,7 +102,7 @@ export function AccessStep() {
             type="button"
             className="secondary"
             onClick={() => {
-              clearBucketDrafts()
+              setRemoved({ index: i, bucket, drafts: moveBucketDrafts(i, 'remove') })
               update((c) => ({ ...c, buckets: c.buckets.filter((_, j) => j !== i) }))
             }}
           >
@@ -86,15 +110,37 @@ export function AccessStep() {
           </button>
         </fieldset>
       ))}
+      {removed && (
+        <p className="undo-notice" role="status">
+          Bucket {removed.index + 1} ({removed.bucket.name}) removed.{' '}
+          <button
+            ref={undoButton}
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const { index, bucket, drafts } = removed
+              moveBucketDrafts(index, 'insert', drafts)
+              update((c) => ({ ...c, buckets: c.buckets.toSpliced(index, 0, bucket) }))
+              setRemoved(undefined)
+              goToField(`buckets.${index}.name`)
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
       <button
         type="button"
         disabled={config.buckets.length >= 50}
-        onClick={() =>
+        onClick={() => {
+          setRemoved(undefined)
           update((c) => ({
             ...c,
             buckets: [...c.buckets, { name: `my-bucket-${c.buckets.length + 1}`, access: 'read' }],
           }))
-        }
+          // The new bucket's name is what the user types next.
+          goToField(`buckets.${config.buckets.length}.name`)
+        }}
       >
         Add a bucket
       </button>
@@ -125,7 +171,9 @@ export function AccessStep() {
             // On Windows it can only be switched off (a link may have set it): the object is not used there.
             disabled={config.os === 'windows' && config.configObject === undefined}
             aria-describedby="configObject-hint"
-            onChange={(e) =>
+            onChange={(e) => {
+              // Its fields leave the page: what was typed there no longer stands for anything.
+              if (!e.target.checked) useDraftStore.getState().clearDrafts('configObject.')
               update((c) => {
                 if (!e.target.checked) {
                   const next = { ...c }
@@ -134,7 +182,7 @@ export function AccessStep() {
                 }
                 return { ...c, configObject: { bucket: 'my-ecs-config-bucket', key: 'ecs.config' } }
               })
-            }
+            }}
           />
           <label htmlFor="field-configObject">Fetch ecs.config from a private S3 object at boot</label>
           <p className="hint" id="configObject-hint">

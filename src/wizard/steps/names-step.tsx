@@ -1,6 +1,7 @@
 import { ALL_REGIONS } from '../../knowledge/partitions.ts'
 import { PROTOCOLS } from '../../config/schema.ts'
 import { CheckboxField, SelectField, TextField, useWizard } from '../fields.tsx'
+import { useDraftStore } from '../ui-store.ts'
 
 export function NamesStep() {
   const { config, update } = useWizard()
@@ -69,12 +70,14 @@ export function NamesStep() {
           <button
             type="button"
             className="secondary"
-            onClick={() =>
+            onClick={() => {
+              // Drafts are keyed by position: those of the mappings that move would point at the wrong one.
+              useDraftStore.getState().clearDrafts('task.portMappings.')
               update((c) => ({
                 ...c,
                 task: { ...c.task, portMappings: c.task.portMappings.filter((_, j) => j !== i) },
               }))
-            }
+            }}
           >
             Remove port mapping {i + 1}
           </button>

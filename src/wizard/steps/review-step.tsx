@@ -1,35 +1,50 @@
-import { amiInfo } from '../../knowledge/amis.ts'
-import { partitionOfRegion } from '../../knowledge/partitions.ts'
 import { useWizard } from '../fields.tsx'
+import { ConfigSummary, WeakeningList, weakenings } from '../config-summary.tsx'
 import { FindingsList } from '../findings-list.tsx'
+import { goToField } from '../go-to-field.ts'
+import { useInvalidFields } from '../invalid-fields.ts'
 
 export function ReviewStep() {
   const { config, findings } = useWizard()
-  const partition = partitionOfRegion(config.region)
+  const invalid = useInvalidFields()
+  const weak = weakenings(config)
   return (
     <>
-      <dl className="summary">
-        <dt>Platform</dt>
-        <dd>{amiInfo(config.ami).label}</dd>
-        <dt>Network</dt>
-        <dd>
-          {config.networkMode} mode; instance metadata{' '}
-          {config.blockInstanceMetadata ? 'blocked' : 'reachable'} from containers
-        </dd>
-        <dt>Access</dt>
-        <dd>
-          {config.buckets.length === 0
-            ? 'no buckets'
-            : config.buckets
-                .map((b) => `${b.name}${b.prefix ? `/${b.prefix}` : ''} (${b.access})`)
-                .join(', ')}
-        </dd>
-        <dt>Where</dt>
-        <dd>
-          cluster {config.clusterName}, account {config.accountId}, {config.region}
-          {partition ? ` (${partition.id} partition)` : ''}
-        </dd>
-      </dl>
+      {invalid.length > 0 && (
+        <section className="notice notice-error" aria-labelledby="invalid-title">
+          <h3 id="invalid-title">
+            {invalid.length === 1 ? 'A field is not valid yet' : `${invalid.length} fields are not valid yet`}
+          </h3>
+          <p>
+            The link and the files below hold the last valid value of each, not what you typed. Copy and
+            download say so before they run.
+          </p>
+          <ul className="invalid-fields">
+            {invalid.map((f) => (
+              <li key={f.field}>
+                <strong>{f.label}</strong> ({f.step}): you typed <q>{f.text}</q>. {f.message}{' '}
+                {f.used ? (
+                  <>
+                    The files use <code>{f.used}</code>.
+                  </>
+                ) : (
+                  'The files leave it out.'
+                )}{' '}
+                <button type="button" className="link" onClick={() => goToField(f.field)}>
+                  Go to {f.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ConfigSummary config={config} />
+      {weak.length > 0 && (
+        <>
+          <h3>Weaker than the safe defaults</h3>
+          <WeakeningList items={weak} />
+        </>
+      )}
       <h3>Findings</h3>
       <FindingsList findings={findings} />
       <p>The files are on the right (below on a narrow screen); “Apply steps” lists them in order.</p>

@@ -7,10 +7,10 @@ $ifIndex = (Get-NetAdapter -InterfaceDescription 'Hyper-V Virtual Ethernet*' | S
 New-NetRoute -DestinationPrefix 169.254.170.2/32 -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore
 
 # No route to 169.254.169.254: the container cannot reach the instance metadata service (and the instance role's credentials).
-# This is a soft control: an administrator inside the container (ContainerAdministrator, the default user of
-# Windows containers) can add the route back. AWS's IMDS block for Windows awsvpc tasks is the same kind of route.
+# This is a soft control: an administrator inside the container (such as ContainerAdministrator) can add the
+# route back. AWS's IMDS block for Windows awsvpc tasks is the same kind of route.
 # Run the application as a non-administrator (ContainerUser) after this script, which itself needs an
 # administrator for New-NetRoute. The task definition's "user" parameter is not supported for Windows containers:
 # switch users in the image or its entrypoint.
-# Sources: https://techcommunity.microsoft.com/t5/itops-talk-blog/how-to-change-the-user-account-for-windows-containers/ba-p/3601571
+# Sources: https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-security
 #   https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
