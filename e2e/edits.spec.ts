@@ -46,7 +46,7 @@ test('an edit made under link A is absent from link B, in its files and its zip,
   const notice = page.getByRole('region', { name: 'Edited files' })
   await expect(notice).toContainText('1 file differs from the generated text')
   await expect(notice.getByRole('button', { name: 'ec2/ecs.config' })).toBeVisible()
-  await expect(page.getByText('Copy, Download and Download all give your text')).toBeVisible()
+  await expect(page.getByText(/^Edited: Copy, Download and Download all give your text/)).toBeVisible()
   const zipA = await downloadAll(page)
   expect(zipA.files['ec2/ecs.config']).toContain('ECS_LOGLEVEL=debug')
   expect(zipA.readme).toMatch(
@@ -149,7 +149,7 @@ test('a stale edit is re-applied when it can be, and otherwise shown as a confli
   await expect(notice).toContainText('1 file differs from the generated text')
   await expect(notice).toContainText('ec2/ecs.config: your edit')
   await expect(page.getByRole('tab', { name: 'ecs.config edited' })).toBeVisible()
-  await expect(page.getByText('Copy, Download and Download all give your text')).toBeVisible()
+  await expect(page.getByText(/^Edited: Copy, Download and Download all give your text/)).toBeVisible()
 })
 
 test('the diff view and reset raise no page error', async ({ page }) => {
@@ -175,6 +175,7 @@ test('the diff view and reset raise no page error', async ({ page }) => {
 
 test('an edit that cannot be saved in this browser is reported', async ({ page }) => {
   await page.addInitScript(() => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its own `this`
     const setItem = Storage.prototype.setItem
     Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
       if (key === 'ecs-task-role-wizard.edits-by-configuration')

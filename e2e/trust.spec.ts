@@ -1,10 +1,23 @@
 // The page is easy to trust: invalid input is never silent, a link shows what it sets (and what it weakens)
 // before anything is copied, copying says it copied, reading is not editing, and the page will not work in
 // another site's frame.
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { encodePermalink } from '../src/config/permalink.ts'
 import { readConfig } from '../src/config/schema.ts'
 import { expect, test } from './fixtures.ts'
 import { download, withoutClipboard } from './helpers.ts'
+
+/** No serious or critical axe violation in what the page shows now, and a screenshot of it to look at. */
+async function axeAndScreenshot(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(
+    violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
+  await page.screenshot({ path: `test-results/screenshots/trust-${name}.png` })
+}
 
 test('invalid fields mark their step, are listed in Review, and every copy and download asks first', async ({
   page,
@@ -30,6 +43,7 @@ test('invalid fields mark their step, are listed in Review, and every copy and d
   const dialog = page.getByRole('dialog', { name: 'A field is not valid yet' })
   await expect(dialog).toContainText('Copy link would leave out what you typed there')
   await expect(dialog).toContainText('Used instead: prod.')
+  await axeAndScreenshot(page, 'invalid-dialog')
   await dialog.getByRole('button', { name: 'Go to Cluster name' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByLabel('Cluster name', { exact: true })).toBeFocused()
@@ -71,7 +85,10 @@ test('invalid fields mark their step, are listed in Review, and every copy and d
   await expect(dialog).toHaveCount(0)
 })
 
-test('typing past the link length limit gets a field message and resets nothing', async ({ page, baseURL }) => {
+test('typing past the link length limit gets a field message and resets nothing', async ({
+  page,
+  baseURL,
+}) => {
   // Buckets with long prefixes fill the link to ten characters short of its limit.
   const make = (prefixes: number[]) =>
     readConfig({
@@ -113,6 +130,7 @@ test('a link that switches protections off says so before anything is copied', a
   await expect(summary).toContainText('Write access to S3: read-write on my-app-bucket')
   await expect(summary).toContainText('example.com/mine:1')
   await expect(summary).toContainText('s3://cfg/ecs.config')
+  await axeAndScreenshot(page, 'link-summary')
   // It sits above the output, open, and leads to each field.
   const summaryTop = (await summary.boundingBox())!.y
   const copyTop = (await page.getByRole('button', { name: 'Copy link' }).boundingBox())!.y
@@ -128,6 +146,10 @@ test('a link that keeps the safe defaults says so, and the plain page shows no s
   const summary = page.getByRole('region', { name: 'What this link sets' })
   await expect(summary).toContainText('cluster web, account 012345678901')
   await expect(summary).toContainText('It keeps every safe default.')
+  // A link pasted into the address bar of the same tab is opened, and summed up, the same way.
+  await page.goto('/#/?v=1&clusterName=web&blockInstanceMetadata=false')
+  await expect(summary).toContainText('The instance metadata block is off')
+  await expect(page.getByLabel('Operating system', { exact: true })).toHaveValue('linux')
   await page.goto('/?fresh#/?v=1')
   await expect(page.getByRole('heading', { name: 'Generated files' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'What this link sets' })).toHaveCount(0)
@@ -184,6 +206,7 @@ test('each line has its number and, beside it, why it is there with links to pub
   await expect(link).toHaveAttribute('target', '_blank')
   await expect(link).toHaveAttribute('rel', 'noreferrer noopener')
   await expect(note).not.toContainText('https://')
+  await axeAndScreenshot(page, 'line-note')
 
   // Findings link their sources the same way.
   await page.goto('/#/?v=1&networkMode=host')

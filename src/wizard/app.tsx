@@ -10,7 +10,6 @@ import { useFocusRequestedField } from './go-to-field.ts'
 import { useGuardStore, useInvalidFields } from './invalid-fields.ts'
 import { OutputPanel } from './output-panel.tsx'
 import { AccessStep, NamesStep, NetworkStep, prefetchWhenIdle, ReviewStep } from './lazy-parts.ts'
-import { StartOver } from './start-over.tsx'
 import { PlatformStep } from './steps/platform-step.tsx'
 import { siteBaseUrl, useConfig, useConfigStore } from './use-config.ts'
 import { STEPS, useUiStore, type Step } from './ui-store.ts'
@@ -26,6 +25,8 @@ const STEP_VIEWS: Record<Step, ComponentType> = {
 // Shown only when needed: a link with settings was opened; a copy or download waits on invalid fields.
 const LinkSummary = lazy(() => import('./link-summary.tsx'))
 const InvalidFieldsDialog = lazy(() => import('./invalid-fields-dialog.tsx'))
+// Start over is not needed for the first paint; its room in the header is kept (styles.css).
+const StartOver = lazy(() => import('./start-over.tsx').then((m) => ({ default: m.StartOver })))
 
 /** On a narrow screen the output is below the form: a way straight to it. */
 function jumpToOutput() {
@@ -89,7 +90,9 @@ export function App() {
             page: nothing you type leaves your browser, and the link holds the whole configuration.
           </p>
           <div className="app-actions">
-            <StartOver />
+            <Suspense fallback={null}>
+              <StartOver />
+            </Suspense>
           </div>
         </header>
         <main>

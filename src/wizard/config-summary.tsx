@@ -6,6 +6,7 @@ import { amiInfo } from '../knowledge/amis.ts'
 import { partitionOfRegion } from '../knowledge/partitions.ts'
 import { fieldLabel } from './config-paths.ts'
 import { goToField } from './go-to-field.ts'
+import './config-summary.css'
 
 export interface Weakening {
   field: string

@@ -3,7 +3,13 @@
 // could not be saved; and edits kept for other configurations, which are offered, never used.
 import type { GenerateResult } from '../generator/types.ts'
 import { EDIT_STATE_TEXT, editState } from './edit-state.ts'
-import { configKey, useConfigEdits, useEditsStore } from './edits-store.ts'
+import { configKey, moved, NO_EDITS, useConfigEdits, useEditsStore, withEdits } from './edits-store.ts'
+
+/** Copies another configuration's edits of `paths` here (the user asked); that configuration keeps them. */
+const bring = (from: string, to: string, paths: readonly string[]) =>
+  useEditsStore.setState((s) => ({ byConfig: moved(s.byConfig, from, to, paths, true) }))
+const discard = (key: string) =>
+  useEditsStore.setState((s) => ({ byConfig: withEdits(s.byConfig, key, NO_EDITS) }))
 import { useUiStore } from './ui-store.ts'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -13,8 +19,6 @@ export default function EditsNoticeList({ result }: { result: GenerateResult }) 
   const edits = useConfigEdits(key)
   const byConfig = useEditsStore((s) => s.byConfig)
   const unsaved = useEditsStore((s) => s.unsaved)
-  const bring = useEditsStore((s) => s.bring)
-  const discard = useEditsStore((s) => s.discard)
   const select = useUiStore((s) => s.select)
   const paths: readonly string[] = result.files.map((f) => f.path)
   const edited = result.files.filter((f) => edits[f.path] !== undefined)

@@ -48,6 +48,21 @@ describe('edits keyed by configuration', () => {
     expect(store().byConfig[A]?.edits['ec2/ecs.config']).toBe(edit)
   })
 
+  it('a re-render between a navigation and its new configuration does not end the navigation', () => {
+    leaveEditsBehind()
+    store().follow(A, ['ec2/ecs.config']) // the page re-rendered before the router applied link B
+    store().follow(B, ['ec2/ecs.config'])
+    expect(store().byConfig[B]).toBeUndefined()
+    expect(store().byConfig[A]?.edits['ec2/ecs.config']).toBe(edit)
+  })
+
+  it('a navigation to the configuration already shown is over once its task is', async () => {
+    leaveEditsBehind()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    store().follow(B, ['ec2/ecs.config']) // a change made in the page afterwards
+    expect(store().byConfig[B]?.edits['ec2/ecs.config']).toBe(edit)
+  })
+
   it('an edit of a file the new configuration does not have stays where it was', () => {
     store().follow(B, ['ec2/user-data.ps1'])
     expect(store().byConfig[A]?.edits['ec2/ecs.config']).toBe(edit)

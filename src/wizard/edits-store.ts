@@ -31,9 +31,6 @@ interface EditsState {
   setEdit: (key: string, path: string, edit: FileEdit | undefined) => void
   /** The page now shows `key`, whose files are `paths`: carries the edits along when the user changed it here. */
   follow: (key: string, paths: readonly string[]) => void
-  /** Copies another configuration's edits of `paths` into `to` (the user asked); that one keeps them. */
-  bring: (from: string, to: string, paths: readonly string[]) => void
-  discard: (key: string) => void
   /** Stores the outcome of a merge, unless the edit changed meanwhile. */
   settle: (key: string, path: string, was: FileEdit, next: FileEdit | undefined) => void
 }
@@ -41,7 +38,11 @@ interface EditsState {
 export const STORAGE_KEY = 'ecs-task-role-wizard.edits-by-configuration'
 export const NO_EDITS: Edits = Object.freeze({})
 
-function withEdits(byConfig: EditsState['byConfig'], key: string, edits: Edits): EditsState['byConfig'] {
+export function withEdits(
+  byConfig: EditsState['byConfig'],
+  key: string,
+  edits: Edits,
+): EditsState['byConfig'] {
   const next = { ...byConfig }
   if (Object.keys(edits).length === 0) delete next[key]
   else next[key] = { edits, at: Date.now() }
@@ -49,7 +50,7 @@ function withEdits(byConfig: EditsState['byConfig'], key: string, edits: Edits):
 }
 
 /** Moves (or copies) the edits of `paths` from one configuration to another that has none of its own for them. */
-function moved(
+export function moved(
   byConfig: EditsState['byConfig'],
   from: string,
   to: string,
@@ -114,12 +115,15 @@ export const useEditsStore = create<EditsState>()((set) => ({
     }),
   follow: (key, paths) =>
     set((s) => {
-      if (s.seen !== s.navigations) return { current: key, seen: s.navigations }
+      // The same configuration is no decision: the page may re-render between a navigation and its new key.
       if (s.current === key) return s
-      return { current: key, byConfig: moved(s.byConfig, s.current, key, paths) }
+      const opened = s.seen !== s.navigations || s.current === ''
+      return {
+        current: key,
+        seen: s.navigations,
+        byConfig: opened ? s.byConfig : moved(s.byConfig, s.current, key, paths),
+      }
     }),
-  bring: (from, to, paths) => set((s) => ({ byConfig: moved(s.byConfig, from, to, paths, true) })),
-  discard: (key) => set((s) => ({ byConfig: withEdits(s.byConfig, key, NO_EDITS) })),
   settle: (key, path, was, next) =>
     set((s) => {
       if (s.byConfig[key]?.edits[path] !== was) return s
@@ -138,6 +142,9 @@ if (typeof window !== 'undefined') window.addEventListener('popstate', () => lea
 /** For "Start over" and the like: the next configuration is another one, not a change of this one. */
 export function leaveEditsBehind(): void {
   useEditsStore.setState((s) => ({ navigations: s.navigations + 1 }))
+  // The page follows a navigation within this task (the router and the config store notify synchronously, and
+  // React renders their updates in microtasks); one that led to the configuration already shown is over after it.
+  setTimeout(() => useEditsStore.setState((s) => ({ seen: s.navigations })), 0)
 }
 
 // Written on every change of the edits; a failure is kept in the state, so the page can say so.

@@ -36,6 +36,11 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
   const dark = usePrefersDark()
   const [editing, setEditing] = useState(false)
   const [showDiff, setShowDiff] = useState(false)
+  /** Reset by the user's choice: back to the generated text, and out of the diff, which would compare it with itself. */
+  const discardEdit = () => {
+    setShowDiff(false)
+    resetEdit()
+  }
   const [editorReady, setEditorReady] = useState(false)
   const [status, setStatus] = useState('')
   const text = edit?.text ?? file.text
@@ -113,7 +118,7 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
               <button type="button" aria-pressed={showDiff} onClick={() => setShowDiff(!showDiff)}>
                 {showDiff ? 'Hide changes' : 'Show changes'}
               </button>
-              <button type="button" onClick={resetEdit}>
+              <button type="button" onClick={discardEdit}>
                 Reset to generated
               </button>
             </>
@@ -176,7 +181,7 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
           <button type="button" onClick={() => setEdit({ text, generatedFrom: file.text })}>
             Keep my edit
           </button>{' '}
-          <button type="button" onClick={resetEdit}>
+          <button type="button" onClick={discardEdit}>
             Use the new generated text
           </button>
         </div>

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react'
 import { goToField } from './go-to-field.ts'
 import { useGuardStore, useInvalidFields } from './invalid-fields.ts'
+import './invalid-fields-dialog.css'
 
 const close = () => useGuardStore.setState({ request: undefined })
 

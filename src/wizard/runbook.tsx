@@ -43,7 +43,7 @@ export default function RunbookView({
         {steps.map((step, index) => {
           const n = index + 1
           return (
-            <li key={`${step.id}-${n}`} aria-labelledby={`runbook-step-${n}`}>
+            <li key={`${step.id}-${n}`}>
               <h4 id={`runbook-step-${n}`}>
                 {n}. {step.title}
                 {step.optional && <span className="badge badge-info">only if needed</span>}
@@ -56,32 +56,34 @@ export default function RunbookView({
               {step.actions.length > 1 && <p className="runbook-either">Either of these:</p>}
               <ul className="runbook-actions">
                 {step.actions.map((action) => (
-                  <li key={action.label} role="group" aria-label={`Step ${n}: ${action.label}`}>
-                    <p>
-                      <strong>{action.label}.</strong> {action.text}
-                    </p>
-                    {step.id === 'files' && (
-                      <button type="button" onClick={onDownloadAll}>
-                        Download the .zip
-                      </button>
-                    )}
-                    {action.command && (
-                      <Command text={action.command} label={`the command of step ${n}, ${action.label}`} />
-                    )}
-                    {action.files.length > 0 && (
-                      <p className="runbook-files">
-                        Files:{' '}
-                        {action.files.map((path, i) => (
-                          <span key={path}>
-                            {i > 0 && ', '}
-                            <button type="button" className="link" onClick={() => onOpen(path)}>
-                              {path}
-                            </button>
-                            {edits[path] && <span className="badge badge-edited">your edit</span>}
-                          </span>
-                        ))}
+                  <li key={action.label}>
+                    <div role="group" aria-label={`Step ${n}: ${action.label}`}>
+                      <p>
+                        <strong>{action.label}.</strong> {action.text}
                       </p>
-                    )}
+                      {step.id === 'files' && (
+                        <button type="button" onClick={onDownloadAll}>
+                          Download the .zip
+                        </button>
+                      )}
+                      {action.command && (
+                        <Command text={action.command} label={`the command of step ${n}, ${action.label}`} />
+                      )}
+                      {action.files.length > 0 && (
+                        <p className="runbook-files">
+                          Files:{' '}
+                          {action.files.map((path, i) => (
+                            <span key={path}>
+                              {i > 0 && ', '}
+                              <button type="button" className="link" onClick={() => onOpen(path)}>
+                                {path}
+                              </button>
+                              {edits[path] && <span className="badge badge-edited">your edit</span>}
+                            </span>
+                          ))}
+                        </p>
+                      )}
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,7 @@ import { leaveEditsBehind } from './edits-store.ts'
 import { useWizard } from './fields.tsx'
 import { useDraftStore, useUiStore, type Draft } from './ui-store.ts'
 import { useConfigStore } from './use-config.ts'
+import './undo.css'
 
 const DEFAULTS = encodePermalink(DEFAULT_CONFIG)
 

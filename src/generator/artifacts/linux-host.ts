@@ -586,7 +586,12 @@ export function iptablesSh(ctx: Context): ArtifactBody | undefined {
   return {
     title: 'Host iptables rules',
     usage: `Run as root on an instance that is already running (user data does the same at first boot): writes ${RULES_SCRIPT}, which adds ${what} once however often it runs, and ${boot}; then runs it.`,
-    check: ctx.blocksImdsWithIptables ? 'sudo iptables -S DOCKER-USER' : 'sudo iptables -t nat -S PREROUTING',
+    check: [
+      ctx.blocksImdsWithIptables ? 'sudo iptables -S DOCKER-USER' : 'sudo iptables -t nat -S PREROUTING',
+      rulesPersistence(ctx.linuxAmi!).kind === 'systemd-unit'
+        ? `systemctl is-enabled ${RULES_UNIT}`
+        : `grep -x ${RULES_SCRIPT} ${RC_LOCAL}`,
+    ].join('; '),
     text,
     sources,
   }

@@ -4,7 +4,7 @@
 //
 // A probe connects to the target first and to a control address second, on the same path. The kernel
 // answers a SYN in softirq without waiting for any process, so once the control connection is up, a
-// target that would have connected has connected too: after a grace (50 ms plus twice what the control
+// target that would have connected has connected too: after a grace (25 ms plus twice what the control
 // took, so a loaded machine waits longer) and one more poll of the event loop, an unanswered target is
 // blocked, without waiting out a long timeout. A probe whose control fails
 // reports that, so a broken simulation never reads as "blocked".
@@ -74,7 +74,7 @@ async function probe({ id, target, control, timeoutMs = 3000 }) {
   const c = attempt(control)
   await Promise.race([c.done, sleep(timeoutMs)])
   if (!t.finished) {
-    await Promise.race([t.done, sleep(50 + 2 * (Date.now() - started))])
+    await Promise.race([t.done, sleep(25 + 2 * (Date.now() - started))])
     await new Promise((resolve) => setImmediate(resolve))
   }
   t.socket.destroy()

@@ -1,17 +1,19 @@
 // A simulated ECS container instance for running generated host scripts against the real kernel.
 //
-// Per case, three network namespaces:
-//   host       unshare -m -n: the instance. A private mount namespace puts overlays (upper layer on a
-//              tmpfs) over /etc, /usr/local and /var, so whatever a script writes stays in the namespace;
-//              /etc/alternatives there points iptables at the chosen backend. eth0 leads to the metadata
-//              side; docker0 (172.17.0.1/16) is the Docker bridge. A listener stands in for the ECS
-//              agent's credential endpoint on 127.0.0.1:51679.
-//   container  unshare -n: a bridge-mode task, 172.17.0.2 on a veth in docker0, default route 172.17.0.1.
-//   metadata   one for the whole suite: the VPC side, answering on 169.254.169.254:80 and on the host's
-//              gateway 10.N.0.1:80 (the control address). 169.254.169.254 is not a host address (on EC2 it
-//              is routed out of eth0), so container traffic to it is forwarded, where DOCKER-USER applies;
-//              a local dummy address would be delivered through INPUT and no forwarding rule would see it.
-// Each namespace is held by one Node agent (agent.ts); its PID is what nsenter enters.
+// Three network namespaces:
+//   host       per case, unshare -m -n: the instance. A private mount namespace puts overlays (upper
+//              layers on a tmpfs) over /etc, /usr/local and /var, so whatever a script writes stays in the
+//              namespace; /etc/alternatives there points iptables at the chosen backend. eth0 leads to the
+//              metadata side; docker0 (172.17.0.1/16) is the Docker bridge. For the hand-started agent, a
+//              listener stands in for its credential endpoint on 127.0.0.1:51679.
+//   container  shared: a bridge-mode task, 172.17.0.2 on a veth that each case plugs into its docker0,
+//              default route 172.17.0.1.
+//   metadata   shared: the VPC side, answering on 169.254.169.254:80 and on each case's gateway
+//              10.N.0.1:80 (the control address). 169.254.169.254 is not a host address (on EC2 it is
+//              routed out of eth0), so container traffic to it is forwarded, where DOCKER-USER applies; a
+//              local dummy address would be delivered through INPUT and no forwarding rule would see it.
+// A Node agent (agent.ts) holds the container and metadata namespaces and the host's when it needs the
+// listener; otherwise `cat` holds it. nsenter enters a namespace by its holder's PID.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import {
   existsSync,
@@ -27,7 +29,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import readline from 'node:readline'
 import { AGENT_SOURCE } from './agent.ts'
-import { dockerStart, parseSave, type Family } from './docker-replay.ts'
+import { dockerStart, type Family } from './docker-replay.ts'
 import { RUN_UNIT, writeStubs } from './stubs.ts'
 
 export type Backend = 'legacy' | 'nft'
@@ -76,10 +78,11 @@ export interface RunResult {
   stderr: string
 }
 
-function exec(command: string, args: string[]): Promise<RunResult> {
+/** Runs a command; `env` replaces the environment (nothing of the test runner's leaks into a script). */
+function exec(command: string, args: string[], env?: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     // stdin is /dev/null: on a socket (Node's pipes are socketpairs) bash assumes rshd and reads ~/.bashrc.
-    const child = spawn(command, args, { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd: '/', env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
@@ -119,19 +122,18 @@ function assertOwnNamespaces(label: string, pid: number, kinds: readonly ('net' 
       throw new Error(`${label}: process ${pid} is still in the test runner's ${kind} namespace`)
 }
 
-/** A bare process holding new namespaces (`unshare … sleep infinity`), ready once it runs sleep. */
-class SleepHolder implements Holder {
+/** A bare process holding new namespaces (`unshare … cat`), ready once unshare has run cat. cat reads
+ * the test runner's pipe, so the namespaces go away with the runner even if it dies without cleaning up. */
+class CatHolder implements Holder {
   private constructor(
     readonly pid: number,
     private readonly child: ChildProcess,
   ) {}
 
-  static async start(label: string, unshareArgs: string[]): Promise<SleepHolder> {
-    const child = spawn('unshare', [...unshareArgs, '--', 'sleep', 'infinity'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
+  static async start(label: string, unshareArgs: string[]): Promise<CatHolder> {
+    const child = spawn('unshare', [...unshareArgs, '--', 'cat'], { stdio: ['pipe', 'ignore', 'pipe'] })
     let stderr = ''
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     const failed = new Promise<never>((_, reject) => {
       child.on('error', reject)
       child.on('exit', (code, signal) =>
@@ -145,7 +147,7 @@ class SleepHolder implements Holder {
     failed.catch(() => {})
     const pid = child.pid
     if (pid === undefined) throw new Error(`${label}: could not start unshare`)
-    // unshare execs sleep once the namespaces exist.
+    // unshare execs cat once the namespaces exist and mount propagation is private.
     for (let waited = 0; ; waited += 5) {
       let comm = ''
       try {
@@ -153,11 +155,14 @@ class SleepHolder implements Holder {
       } catch {
         /* gone: `failed` says why */
       }
-      if (comm === 'sleep') break
-      if (waited > 30_000) throw new Error(`${label}: unshare did not start sleep in 30 s: ${stderr}`)
+      if (comm === 'cat') break
+      if (waited > 30_000) {
+        child.kill('SIGKILL')
+        throw new Error(`${label}: unshare did not start cat in 30 s: ${stderr}`)
+      }
       await Promise.race([failed, new Promise((resolve) => setTimeout(resolve, 5))])
     }
-    return new SleepHolder(pid, child)
+    return new CatHolder(pid, child)
   }
 
   stop() {
@@ -211,7 +216,12 @@ class Agent implements Holder {
 
   static async start(label: string, command: string[]): Promise<Agent> {
     const agent = new Agent(label, spawn(command[0]!, command.slice(1), { cwd: '/', stdio: 'pipe' }))
-    await agent.ready
+    try {
+      await agent.ready
+    } catch (error) {
+      agent.stop()
+      throw error
+    }
     return agent
   }
 
@@ -253,6 +263,17 @@ export class NetnsSuite {
     if (missing.length > 0)
       throw new Error(`missing tools: ${missing.join(', ')} (apt-get install iptables iproute2)`)
     const root = mkdtempSync(join(tmpdir(), 'ecs-wizard-netns-'))
+    const agents: Agent[] = []
+    try {
+      return await NetnsSuite.setUp(root, agents)
+    } catch (error) {
+      for (const agent of agents) agent.stop()
+      rmSync(root, { recursive: true, force: true })
+      throw error
+    }
+  }
+
+  private static async setUp(root: string, agents: Agent[]): Promise<NetnsSuite> {
     for (const backend of BACKENDS) {
       mkdirSync(join(root, `backend-${backend}`))
       for (const tool of TOOLS)
@@ -261,7 +282,13 @@ export class NetnsSuite {
     const agentPath = join(root, 'agent.mjs')
     writeFileSync(agentPath, AGENT_SOURCE)
     const stubDir = writeStubs(join(root, 'stubs'))
-    const metadata = await Agent.start('metadata namespace', [
+    const start = async (label: string, command: string[]) => {
+      const agent = await Agent.start(label, command)
+      agents.push(agent)
+      assertOwnNamespaces(label, agent.pid, ['net'])
+      return agent
+    }
+    const metadata = await start('metadata namespace', [
       'unshare',
       '-n',
       '--',
@@ -272,26 +299,14 @@ export class NetnsSuite {
       '0.0.0.0:80',
     ])
     // One container for all cases: each case plugs a new veth into it (and removes it when done).
-    let container: Agent
-    try {
-      container = await Agent.start('container namespace', [
-        'unshare',
-        '-n',
-        '--',
-        process.execPath,
-        agentPath,
-        '--lo-up',
-      ])
-    } catch (error) {
-      metadata.stop()
-      throw error
-    }
-    const suite = new NetnsSuite(root, agentPath, stubDir, metadata, container)
-    for (const [label, agent] of [
-      ['metadata', metadata],
-      ['container', container],
-    ] as const)
-      assertOwnNamespaces(`${label} namespace`, agent.pid, ['net'])
+    const container = await start('container namespace', [
+      'unshare',
+      '-n',
+      '--',
+      process.execPath,
+      agentPath,
+      '--lo-up',
+    ])
     const added = await exec('nsenter', [
       '-t',
       String(metadata.pid),
@@ -303,11 +318,8 @@ export class NetnsSuite {
       'dev',
       'lo',
     ])
-    if (added.status !== 0) {
-      suite.close()
-      throw new Error(`metadata namespace: ${added.stderr}`)
-    }
-    return suite
+    if (added.status !== 0) throw new Error(`metadata namespace: ${added.stderr}`)
+    return new NetnsSuite(root, agentPath, stubDir, metadata, container)
   }
 
   nextIndex(): number {
@@ -351,18 +363,25 @@ export interface RebootReport {
   output: string
 }
 
-/** Overlays over /etc, /usr/local and /var in $LAYERS (on the namespace's tmpfs), the backend in
- * /etc/alternatives (scripts that call /usr/sbin/iptables by full path get it too), the image's
- * directories. */
+/** Where a script may write: each gets an overlay whose upper layer is $LAYERS/<name>/upper, on the
+ * namespace's tmpfs. (/bin, /sbin and /lib are links into /usr on Debian; /tmp stays shared: the test's
+ * own files are there.) */
+const OVERLAID = ['/etc', '/usr', '/var', '/opt', '/root', '/home', '/srv']
+
+/** The overlays, the backend in /etc/alternatives (scripts that call /usr/sbin/iptables by full path get
+ * it too), the image's directories and files. */
 function diskScript(image: Image): string {
   const files = Object.entries(image.files ?? {}).map(
-    ([path, text]) => `printf '%s' '${text.replace(/'/g, `'\\''`)}' > '${path}' && chmod 0755 '${path}'`,
+    ([path, text]) =>
+      `mkdir -p "$(dirname '${path}')"
+printf '%s' '${text.replace(/'/g, `'\\''`)}' > '${path}'
+chmod 0755 '${path}'`,
   )
   return String.raw`
-mkdir -p "$LAYERS/_etc/upper" "$LAYERS/_etc/work" "$LAYERS/_usr_local/upper" "$LAYERS/_usr_local/work" "$LAYERS/_var/upper" "$LAYERS/_var/work"
-for d in /etc /usr/local /var; do
-  n=$(echo "$d" | tr / _)
-  mount -t overlay overlay -o "lowerdir=$d,upperdir=$LAYERS/$n/upper,workdir=$LAYERS/$n/work" "$d"
+for d in ${OVERLAID.join(' ')}; do
+  [ -d "$d" ] || continue
+  mkdir -p "$LAYERS$d/upper" "$LAYERS$d/work"
+  mount -t overlay overlay -o "lowerdir=$d,upperdir=$LAYERS$d/upper,workdir=$LAYERS$d/work" "$d"
 done
 mkdir -p /etc/alternatives ${image.dirs.map((d) => `'${d}'`).join(' ')}
 cp -P --remove-destination "$BACKEND_DIR"/* /etc/alternatives/
@@ -431,7 +450,7 @@ export class TestHost {
           '--listen',
           AGENT_LISTENER,
         ])
-      : await SleepHolder.start('host namespace', unshare)
+      : await CatHolder.start('host namespace', unshare)
     try {
       assertOwnNamespaces('host namespace', host.pid, ['net', 'mnt'])
     } catch (error) {
@@ -461,13 +480,14 @@ ${NETWORK_SCRIPT}`,
 
   /** A new disk with only the image on it: what a script wrote so far is gone. */
   async resetDisk(): Promise<void> {
-    this.generation++
-    await this.mustShell(
-      'resetting the disk',
+    const previous = join(this.scratch, `g${this.generation++}`)
+    const result = await this.shell(
       `set -eu
-umount -l /var /usr/local /etc
+for d in ${OVERLAID.join(' ')}; do if [ -d "$PREVIOUS$d" ]; then umount -l "$d"; fi; done
 ${diskScript(this.image)}`,
+      { PREVIOUS: previous },
     )
+    if (result.status !== 0) throw new Error(`resetting the disk failed: ${result.stderr}`)
   }
 
   /** Runs bash in the host namespaces (mount and network) with the backend and the stubs first on PATH. */
@@ -483,20 +503,7 @@ ${diskScript(this.image)}`,
       INDEX: String(this.index),
       ...extraEnv,
     }
-    const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`)
-    return exec('nsenter', [
-      '-t',
-      String(this.host.pid),
-      '-m',
-      '-n',
-      '--',
-      'env',
-      '-i',
-      ...pairs,
-      'bash',
-      '-c',
-      script,
-    ])
+    return exec('nsenter', ['-t', String(this.host.pid), '-m', '-n', '--', 'bash', '-c', script], env)
   }
 
   /** Runs a generated script as root, as cloud-init or a user would (`bash file`), and reads
@@ -559,11 +566,11 @@ ${diskScript(this.image)}`,
     const boot = await this.shell(
       POWER_CYCLE +
         String.raw`
-for f in "$LAYERS/_etc/upper/sysctl.d/"*.conf; do
+for f in "$LAYERS/etc/upper/sysctl.d/"*.conf; do
   [ -f "$f" ] && sysctl -q -p "/etc/sysctl.d/$(basename "$f")"
 done
 [ "$INIT" = systemd ] || exit 0
-for f in "$LAYERS/_etc/upper/systemd/system/"*.service; do
+for f in "$LAYERS/etc/upper/systemd/system/"*.service; do
   [ -f "$f" ] || continue
   name=$(basename "$f")
   if ! grep -Eq '^Before=(.*[[:space:]])?docker\.service([[:space:]]|$)' "$f"; then echo "@step $name skipped: not ordered Before=docker.service"; continue; fi
@@ -603,17 +610,12 @@ else echo "@step /etc/rc.d/rc.local skipped: missing or not executable"; fi`)
   async writtenFiles(): Promise<string[]> {
     const out = await this.mustShell(
       'listing written files',
-      'cd "$LAYERS" && find _etc/upper _usr_local/upper _var/upper \\( -type f -o -type l \\) | sort',
+      'cd "$LAYERS" && find . -path "./*/upper/*" \\( -type f -o -type l \\) | sort',
     )
     return out
       .split('\n')
       .filter(Boolean)
-      .map((p) =>
-        p
-          .replace(/^_etc\/upper/, '/etc')
-          .replace(/^_usr_local\/upper/, '/usr/local')
-          .replace(/^_var\/upper/, '/var'),
-      )
+      .map((p) => p.replace(/^\.(\/[^/]+)\/upper\//, '$1/'))
       .filter((p) => !p.startsWith('/etc/alternatives/'))
   }
 

@@ -12,6 +12,12 @@ import 'monaco-editor/features/contextmenu/register'
 import 'monaco-editor/features/hover/register'
 import 'monaco-editor/features/wordHighlighter/register'
 import 'monaco-editor/features/documentSymbols/register' // the diff editor needs IOutlineModelService
+// The JSON language (loaded with the first JSON file) brings editor contributions that need these services; a
+// service registered after the first editor exists is unknown to later ones (the diff editor logged
+// "depends on UNKNOWN service ICodeLensCache / ISuggestMemories / treeViewsDndService").
+import 'monaco-editor/features/codelens/register'
+import 'monaco-editor/features/suggest/register'
+import 'monaco-editor/features/dropOrPasteInto/register'
 import 'monaco-editor/languages/definitions/shell/register'
 import 'monaco-editor/languages/definitions/powershell/register'
 import 'monaco-editor/languages/definitions/ini/register'

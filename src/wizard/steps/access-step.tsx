@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import { SelectField, TextField, useWizard } from '../fields.tsx'
 import { goToField } from '../go-to-field.ts'
 import { useDraftStore, type Draft } from '../ui-store.ts'
+import '../undo.css'
 
 const EXTRA_STATEMENTS_PLACEHOLDER = `[
   {

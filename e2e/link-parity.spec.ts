@@ -1,0 +1,65 @@
+// The page and the CLI read a link the same way (linkRoute in src/config/permalink.ts): for odd but valid links
+// (an outer ?query, a second "#", list indexes out of order or with gaps, percent-encoded values, no slash or no
+// fragment at all) the page's .zip holds exactly the files `npm run render` writes, and Copy link copies the
+// canonical link the CLI reports, not the address as opened.
+import { readFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from '../src/cli/render.ts'
+import { listFiles } from '../src/test-support/scenarios.ts'
+import { expect, test } from './fixtures.ts'
+import { download, unzipSetup, withoutClipboard } from './helpers.ts'
+
+const BASE_URL = 'http://127.0.0.1:4173/'
+
+const ODD_LINKS = [
+  `${BASE_URL}?utm_source=chat#/?v=1&os=windows`,
+  `${BASE_URL}#/?v=1&clusterName=prod#section`,
+  `${BASE_URL}#/?v=1&buckets.1.name=second&buckets.0.name=first`,
+  `${BASE_URL}#/?v=1&buckets.5.name=sparse&buckets.2.name=two&buckets.2.access=write`,
+  `${BASE_URL}#/?v=1&buckets.01.name=zero-one`,
+  `${BASE_URL}#/?v=1&task.portMappings.0.containerPort=8080&task.portMappings.0.hostPort=%38%30%38%31`,
+  `${BASE_URL}#/?v=1&region=eu%2Dwest%2D1&accountId=000000000042`,
+  `${BASE_URL}?v=1&os=windows&ami=windows-2022`,
+  `${BASE_URL}#?v=1&os=windows&networkMode=awsvpc`,
+  `${BASE_URL}#/?os=linux&v=1&networkMode=awsvpc`,
+  `${BASE_URL}#/?v=1&buckets=&clusterName=x`,
+  `${BASE_URL}#/?v=1&&clusterName=dbl&`,
+  `${BASE_URL}#/?v=1&taskRoleName=app%2Brole%3Dx%2C.%40-_&buckets.0.name=bkt&buckets.0.prefix=team's%20(2026)/`,
+]
+
+/** What `npm run render -- <link> --out <dir> --base-url <site>` writes, and the link it reports. */
+function renderWithCli(link: string): { files: Record<string, string>; permalink: string } {
+  const out = mkdtempSync(join(tmpdir(), 'parity-'))
+  const result = runCli([link, '--out', out, '--base-url', BASE_URL])
+  expect(result.stderr, `the CLI reads ${link} without complaint`).toEqual([])
+  expect(result.code).toBe(0)
+  const permalink = /^\d+ files for (.*)$/.exec(result.stdout.at(-1) ?? '')?.[1]
+  expect(permalink).toBeDefined()
+  const files = Object.fromEntries(listFiles(out).map((p) => [p, readFileSync(join(out, p), 'utf8')]))
+  return { files, permalink: permalink! }
+}
+
+test.describe.configure({ timeout: 120_000 })
+
+test(`the page and the CLI give identical files for ${ODD_LINKS.length} odd but valid links`, async ({
+  browser,
+}) => {
+  for (const link of ODD_LINKS) {
+    const cli = renderWithCli(link)
+    // A page per link: Chromium under automation drops a page's 11th download.
+    const page = await browser.newPage()
+    await withoutClipboard(page)
+    await page.goto(link)
+    await expect(page.getByRole('heading', { name: 'Generated files' })).toBeVisible()
+    const zip = await download(page, page.getByRole('button', { name: 'Download all (.zip)' }))
+    const { files, readme } = unzipSetup(zip.bytes)
+    expect(files, link).toEqual(cli.files)
+    expect(readme).toContain(cli.permalink)
+
+    await page.getByRole('button', { name: 'Copy link' }).click()
+    const copied = await page.getByRole('textbox', { name: 'Link to this configuration' }).inputValue()
+    expect(copied, link).toBe(cli.permalink)
+    await page.close()
+  }
+})
