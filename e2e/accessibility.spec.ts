@@ -37,10 +37,9 @@ test('the output with an open file passes axe in both themes', async ({ page }) 
     await page.emulateMedia({ colorScheme })
     await page.goto('/#/?v=1&os=windows&ami=windows-2022&networkMode=default')
     await page.getByRole('tab', { name: 'user-data.ps1' }).click()
-    await page
-      .getByRole('button', { name: /^Why line \d+$/ })
-      .first()
-      .click()
+    // A line's reason, open (the second pass goes to the same address: the page keeps what was open).
+    const marker = page.getByRole('button', { name: /^Why line \d+$/ }).first()
+    if ((await marker.getAttribute('aria-expanded')) !== 'true') await marker.click()
     await expect(page.getByRole('note').first()).toBeVisible()
     const { violations } = await new AxeBuilder({ page }).analyze()
     expect(

@@ -21,7 +21,12 @@ async function readThroughCopy(page: Page, path: string): Promise<string> {
 /** Opens the editor on the file shown, runs `keys`, and closes the editor. */
 async function edit(page: Page, path: string, keys: () => Promise<void>): Promise<void> {
   await page.getByRole('button', { name: 'Edit', exact: true }).click()
-  await expect(page.getByRole('textbox', { name: `Edit ${path}` })).toBeFocused()
+  // The editor takes focus by itself (editor.spec.ts checks that); on a loaded machine a frame can be late,
+  // and these tests are about what happens to the edit, so they put the focus there themselves.
+  const editor = page.getByRole('textbox', { name: `Edit ${path}` })
+  await expect(editor).toBeAttached()
+  await expect(page.locator('.editor-layer.ready')).toBeVisible()
+  await editor.focus()
   await keys()
   await page.getByRole('button', { name: 'Done editing' }).click()
 }

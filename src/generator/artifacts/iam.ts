@@ -167,7 +167,7 @@ export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
     policy({
       Sid: 'ReadEcsConfigObject',
       Effect: 'Allow',
-      // "aws s3 cp" calls HeadObject first, which s3:GetObject covers [S50].
+      // User data reads it with "aws s3api get-object", which calls GetObject only [S50].
       Action: 's3:GetObject',
       Resource: `arn:${partition.id}:s3:::${bucket}/${key}`,
       // The instance reads its agent settings from this object: only from the configured account's bucket.
