@@ -1,6 +1,6 @@
 import { cite } from './sources.ts'
 
-// Agent configuration variables this tool writes, with what each does (reference §2).
+// Agent configuration variables this tool writes, with what each does [S20][S6].
 export const AGENT_VARIABLES = {
   ECS_CLUSTER: { meaning: 'the cluster the instance joins', citation: cite('S20', 'S6') },
   ECS_ENABLE_TASK_IAM_ROLE: {
@@ -22,7 +22,7 @@ export const AGENT_VARIABLES = {
 
 export type AgentVariable = keyof typeof AGENT_VARIABLES
 
-// Addresses of the credential endpoint (reference §3.1).
+// Addresses of the credential endpoint [S23].
 export const CREDENTIALS_ENDPOINT = {
   address: '169.254.170.2',
   port: 80,
@@ -37,8 +37,8 @@ export const INSTANCE_METADATA_ADDRESS = '169.254.169.254'
 export const INSTANCE_METADATA_ADDRESS_IPV6 = 'fd00:ec2::254'
 export const INSTANCE_METADATA_IPV6_CITATION = cite('EC2_IMDS_IPV6', 'EC2_IMDS_IPV6_DEFAULT')
 
-// The hand-started agent (reference §4.4): the developer-guide image and mounts, the README's variables.
-// The guide's `--volume=/etc/ecs:/etc/ecs/pki` line is left out on purpose: it looks like a typo (§13 #15).
+// The hand-started agent [S9][S20]: the developer-guide image and mounts, the README's variables.
+// The guide's `--volume=/etc/ecs:/etc/ecs/pki` line is left out on purpose: it looks like a typo [S9].
 export const MANUAL_AGENT = {
   image: 'public.ecr.aws/ecs/amazon-ecs-agent:latest',
   containerName: 'ecs-agent',

@@ -1,6 +1,6 @@
 // Real tools nobody here wrote, run on generated text: shellcheck, tree-sitter-powershell, the AWS CLI's
 // own parameter validation, an IAM policy validator, the TypeScript compiler with the AWS SDK's types.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -165,6 +165,25 @@ export interface ScriptRun {
   calls: string[]
 }
 
+/**
+ * `bash args…` with stdin closed. A Node pipe on stdin is a socket, which makes bash believe it was
+ * started by a remote shell daemon and read ~/.bashrc on every call (slow, and the machine's own settings).
+ */
+function runBash(
+  args: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
 /** What the stand-in answers after a call passed validation: stdout and exit status per "service operation". */
 export type FakeAnswers = Record<string, { stdout?: string; status?: number }>
 
@@ -194,19 +213,7 @@ export async function runWithAwsWrapper(
     AWS_WRAPPER_VALIDATE: validate ? 'yes' : 'no',
     HOME: tmpdir(),
   }
-  const { status, stderr, stdout } = await run('bash', [script, ...args], {
-    cwd,
-    env,
-    encoding: 'utf8',
-    timeout: 300_000,
-  }).then(
-    (r) => ({ status: 0, stderr: r.stderr, stdout: r.stdout }),
-    (error: { code?: number; stderr?: string; stdout?: string }) => ({
-      status: error.code ?? null,
-      stderr: error.stderr ?? '',
-      stdout: error.stdout ?? '',
-    }),
-  )
+  const { status, stderr, stdout } = await runBash([script, ...args], { cwd, env })
   const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean)
   return { status, stderr, stdout, calls }
 }
