@@ -244,18 +244,21 @@ test('small things: a main landmark, Start over with undo, focus after Add a buc
   await page.getByRole('button', { name: '3 Access' }).click()
   await page.getByRole('button', { name: 'Add a bucket' }).click()
   await expect(page.getByRole('group', { name: 'Bucket 2' }).getByLabel('Bucket name')).toBeFocused()
+  // Not valid yet (a space): the text moves with its bucket when the one before it goes, and comes back.
   await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.type('second-bucket')
+  await page.keyboard.type('second bucket')
   await page.getByRole('button', { name: 'Remove bucket 1' }).click()
   await expect(page.getByRole('group', { name: 'Bucket 2' })).toHaveCount(0)
+  const first = page.getByRole('group', { name: 'Bucket 1' }).getByLabel('Bucket name')
+  await expect(first).toHaveValue('second bucket')
+  await expect(first).toHaveAttribute('aria-invalid', 'true')
   const undo = page.getByRole('button', { name: 'Undo' })
   await expect(undo).toBeFocused()
   await undo.click()
-  await expect(page.getByRole('group', { name: 'Bucket 1' }).getByLabel('Bucket name')).toHaveValue(
-    'my-app-bucket',
-  )
+  await expect(first).toHaveValue('my-app-bucket')
+  await expect(first).toBeFocused()
   await expect(page.getByRole('group', { name: 'Bucket 2' }).getByLabel('Bucket name')).toHaveValue(
-    'second-bucket',
+    'second bucket',
   )
 })
 

@@ -163,7 +163,8 @@ describe.concurrent(
         )
         expect(existing.status).toBe(0)
         const reused = operations(existing.calls)
-        expect(reused.filter((c) => c === 'iam update-assume-role-policy')).toHaveLength(2)
+        // An existing role keeps its trust policy: it may serve other tasks or regions.
+        expect(reused).not.toContain('iam update-assume-role-policy')
         for (const op of [
           'iam create-role',
           'iam create-instance-profile',

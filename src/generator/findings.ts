@@ -350,7 +350,7 @@ const runTaskNetwork: Rule = ({ config }) => {
       finding(
         'info',
         'subnets',
-        `awsvpc tasks need subnets to run. None are chosen, so "setup/aws-cli.sh run-task" uses the default VPC's default subnets and ${config.securityGroups.length > 0 ? 'the chosen security groups' : 'its default security group'}, and stops with a message when the region has no default VPC.`,
+        `awsvpc tasks need subnets to run. None are chosen, so "setup/aws-cli.sh run-task" uses the default VPC's default subnets and ${config.securityGroups.length > 0 ? 'the chosen security groups' : 'its default security group'}, and stops with a message when the region has no default VPC. awsvpc tasks on EC2 get no public IP address, so in the default VPC's public subnets they reach AWS APIs only through VPC endpoints: choose private subnets with a NAT gateway for real workloads.`,
         cite('RUN_TASK_API', 'AWSVPC_CONFIGURATION'),
       ),
     ]

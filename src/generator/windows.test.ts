@@ -111,7 +111,7 @@ describe('os=windows alone is a working Windows setup (defaults follow the OS)',
 describe('the Windows IMDS block is a soft control, and says so', () => {
   it('container/bootstrap-routes.ps1 explains that an administrator can add the route back', () => {
     const routes = text(generate(windows()), 'container/bootstrap-routes.ps1')!
-    expect(routes).not.toMatch(/^New-NetRoute -DestinationPrefix 169\.254\.169\.254/m)
+    expect(routes).not.toMatch(/^\s*New-NetRoute -DestinationPrefix 169\.254\.169\.254/m)
     expect(routes).toMatch(/^# .*soft control: an administrator inside the container/m)
     expect(routes).toMatch(
       /^# Run the application as a non-administrator \(ContainerUser\) after this script/m,
@@ -154,7 +154,7 @@ describe('host/recover-after-restart.ps1', () => {
         'https://github.com/aws/amazon-ecs-agent/blob/v1.105.1/misc/windows-deploy/hostsetup.ps1',
       )
       expect(recovery).toContain('04b28c3c2eec563d17b41c8cda0be624fb4a3584')
-      const at = (command: string) => lines.findIndex((l) => l.startsWith(command))
+      const at = (command: string) => lines.findIndex((l) => l.trimStart().startsWith(command))
       const deleteProxy = at(
         'netsh interface portproxy delete v4tov4 listenaddress=169.254.170.2 listenport=80',
       )
@@ -168,7 +168,9 @@ describe('host/recover-after-restart.ps1', () => {
       expect(lines[init]).toBe(userData.find((l) => l.startsWith('Initialize-ECSAgent ')))
       expect(lines[init]).toContain("-Cluster 'win-prod' -EnableTaskIAMRole")
       expect(lines[at('Import-Module ECSTools')]).toBeDefined()
-      expect(recovery).toMatch(/Test-NetConnection -ComputerName \$credentialAddress -Port 80/)
+      // The agent must answer over HTTP: a listening port proxy alone is not enough.
+      expect(recovery).toMatch(/Invoke-WebRequest -Uri '?http:\/\/169\.254\.170\.2\/v2\/credentials\//)
+      expect(recovery).toMatch(/if \(Get-Command Get-VMNetworkAdapter -ErrorAction SilentlyContinue\)/)
       const { problems } = await parsePowerShell(recovery)
       expect(problems).toEqual([])
     },

@@ -135,6 +135,15 @@ export const SOURCES = {
     title: 'amazon-ecs-agent packaging: generic deb rules, ecs.service installed with --no-enable (v1.105.1)',
     url: `${AGENT}/packaging/generic-deb-integrated/debian/rules`,
   },
+  ECS_AGENT_CLUSTER_MISMATCH: {
+    title:
+      'amazon-ecs-agent agent/app/agent.go (v1.105.1): setClusterInConfig, saved cluster must match ECS_CLUSTER',
+    url: `${AGENT}/agent/app/agent.go`,
+  },
+  SYSTEMD_UNIT_REQUIRES: {
+    title: 'systemd.unit(5): Requires= with After=, RequiredBy= in [Install] (.requires/ links)',
+    url: 'https://www.freedesktop.org/software/systemd/man/latest/systemd.unit.html',
+  },
   ECS_INIT_UPSTART_AL1: {
     title:
       'amazon-ecs-agent packaging: Amazon Linux 1 upstart job ecs.conf, "start on stopped rc" (v1.105.1)',

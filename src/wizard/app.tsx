@@ -106,66 +106,65 @@ export function App() {
               </ul>
             </section>
           )}
-          {opened && (
-            <Suspense fallback={null}>
-              <LinkSummary />
-            </Suspense>
-          )}
-          {refused && (
-            <p className="notice notice-error" role="alert">
-              {refused}
-            </p>
-          )}
-          <EditsNotice result={result} />
-          <div className="layout">
-            <section className="wizard" aria-labelledby="step-title">
-              <button type="button" className="link jump-to-output" onClick={jumpToOutput}>
-                Jump to the generated files
-              </button>
-              <nav aria-label="Steps">
-                <ol className="steps">
-                  {STEPS.map((s, i) => (
-                    <li key={s}>
-                      <button
-                        type="button"
-                        aria-current={s === step ? 'step' : undefined}
-                        onClick={() => setStep(s)}
-                      >
-                        <span className="step-number">{i + 1}</span> {s}
-                        {stepsWithErrors.has(s) && (
-                          <span className="step-error">
-                            <span aria-hidden="true">!</span>
-                            <span className="visually-hidden">, has errors</span>
-                          </span>
-                        )}
-                      </button>
-                    </li>
-                  ))}
-                </ol>
-              </nav>
-              <h2 id="step-title" ref={heading} tabIndex={-1}>
-                {step}
-              </h2>
-              <form className="step-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
-                <Suspense fallback={<p className="hint">Loading…</p>}>
-                  <StepView />
-                </Suspense>
-              </form>
-              <div className="step-nav">
-                {index > 0 && (
-                  <button type="button" className="secondary" onClick={() => setStep(STEPS[index - 1]!)}>
-                    Back: {STEPS[index - 1]}
-                  </button>
-                )}
-                {index < STEPS.length - 1 && (
-                  <button type="button" onClick={() => setStep(STEPS[index + 1]!)}>
-                    Next: {STEPS[index + 1]}
-                  </button>
-                )}
-              </div>
-            </section>
-            <OutputPanel result={result} invalid={invalid} />
-          </div>
+          {/* An opened link's summary comes with the page, not after it: nothing moves under the pointer. */}
+          <Suspense fallback={null}>
+            {opened && <LinkSummary />}
+            {refused && (
+              <p className="notice notice-error" role="alert">
+                {refused}
+              </p>
+            )}
+            <EditsNotice result={result} />
+            <div className="layout">
+              <section className="wizard" aria-labelledby="step-title">
+                <button type="button" className="link jump-to-output" onClick={jumpToOutput}>
+                  Jump to the generated files
+                </button>
+                <nav aria-label="Steps">
+                  <ol className="steps">
+                    {STEPS.map((s, i) => (
+                      <li key={s}>
+                        <button
+                          type="button"
+                          aria-current={s === step ? 'step' : undefined}
+                          onClick={() => setStep(s)}
+                        >
+                          <span className="step-number">{i + 1}</span> {s}
+                          {stepsWithErrors.has(s) && (
+                            <span className="step-error">
+                              <span aria-hidden="true">!</span>
+                              <span className="visually-hidden">, has errors</span>
+                            </span>
+                          )}
+                        </button>
+                      </li>
+                    ))}
+                  </ol>
+                </nav>
+                <h2 id="step-title" ref={heading} tabIndex={-1}>
+                  {step}
+                </h2>
+                <form className="step-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
+                  <Suspense fallback={<p className="hint">Loading…</p>}>
+                    <StepView />
+                  </Suspense>
+                </form>
+                <div className="step-nav">
+                  {index > 0 && (
+                    <button type="button" className="secondary" onClick={() => setStep(STEPS[index - 1]!)}>
+                      Back: {STEPS[index - 1]}
+                    </button>
+                  )}
+                  {index < STEPS.length - 1 && (
+                    <button type="button" onClick={() => setStep(STEPS[index + 1]!)}>
+                      Next: {STEPS[index + 1]}
+                    </button>
+                  )}
+                </div>
+              </section>
+              <OutputPanel result={result} invalid={invalid} />
+            </div>
+          </Suspense>
         </main>
         {guarding && (
           <Suspense fallback={null}>

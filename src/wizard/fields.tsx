@@ -183,10 +183,12 @@ export function TextField(props: {
   const draft = useDraftStore((s) => s.drafts[path])
   const setDraft = useDraftStore((s) => s.setDraft)
   const [text, setText] = useState(draft?.text ?? storedText)
-  // Follow the URL (presets, back/forward, links) unless the user holds an invalid draft here.
+  // Follow the URL (presets, back/forward, links) unless the user holds an invalid draft here; a draft can
+  // also arrive from elsewhere (an entry of a list moved up, an undo).
+  const draftText = draft?.text
   useEffect(() => {
-    if (draft === undefined) setText(storedText)
-  }, [storedText, draft])
+    setText(draftText ?? storedText)
+  }, [storedText, draftText])
 
   const parse = (t: string): unknown => {
     if (optional && t === '') return undefined

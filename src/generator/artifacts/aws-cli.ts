@@ -60,14 +60,20 @@ function documentVariable(name: string, text: string, origin: string): ShellBloc
   ]
 }
 
-/** Reuse a role when it exists (and bring its trust policy up to date), else create it. */
+/**
+ * Create the role, or reuse it when it exists. An existing role's trust policy is never replaced: the role
+ * may serve other tasks or regions. The script prints how to compare it with this configuration's.
+ */
 function ensureRole(roleName: string, trustVariable: string, region: string[]): ShellBlock[] {
   const role = option('--role-name', roleName)
   return [
     line(sh`if aws iam get-role ${role} ${region} >/dev/null 2>&1; then`),
-    line(sh`  echo ${`Role ${roleName} exists: reusing it and setting its trust policy.`}`),
     line(
-      sh`  aws iam update-assume-role-policy ${role} --policy-document ${raw(`"$${trustVariable}"`)} ${region}`,
+      sh`  echo ${`Role ${roleName} exists: reusing it. Its trust policy is left as it is; it must allow what this one allows:`}`,
+    ),
+    line(raw(`  printf '%s\\n' "$${trustVariable}"`)),
+    line(
+      sh`  echo ${`Compare with: aws iam get-role --role-name ${roleName} --query Role.AssumeRolePolicyDocument`}`,
     ),
     line(raw('else')),
     line(
@@ -109,7 +115,7 @@ function networkConfigurationBlocks(ctx: Context): { define: ShellBlock[]; lookU
     define: [],
     lookUp: [
       comment(
-        'awsvpc tasks need subnets and security groups. None were chosen in the wizard, so this uses the default VPC: its default subnets and its default security group.',
+        'awsvpc tasks need subnets and security groups. None were chosen in the wizard, so this uses the default VPC: its default subnets and its default security group. On EC2, awsvpc tasks get no public IP address: in these public subnets they reach AWS APIs (S3, STS) only through VPC endpoints. Choose private subnets with a NAT gateway for real workloads.',
       ),
       line(
         sh`vpc=$(aws ec2 describe-vpcs --filters Name=is-default,Values=true --query ${'Vpcs[0].VpcId'} --output text ${region})`,
@@ -134,6 +140,9 @@ function networkConfigurationBlocks(ctx: Context): { define: ShellBlock[]; lookU
       line(raw('  exit 1')),
       line(raw('fi')),
       line(raw('echo "Using the default VPC $vpc: subnets $subnets, security groups $security_groups"')),
+      line(
+        sh`echo ${'Note: awsvpc tasks on EC2 get no public IP address; without a NAT gateway or VPC endpoints they cannot reach AWS APIs from these subnets.'}`,
+      ),
       line(
         raw(
           `${DOCUMENT_VARIABLES.networkConfiguration}="awsvpcConfiguration={subnets=[$subnets],securityGroups=[$security_groups]}"`,
@@ -293,12 +302,15 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     blocks: [
       ...headerLines(ctx, 'AWS CLI setup for ECS task roles').map(comment),
       comment(
-        'Usage: bash aws-cli.sh [setup|run-task]. Works from any directory, and pasted or piped (bash < aws-cli.sh): it needs no other file.',
+        'Usage: bash aws-cli.sh [setup|run-task], or piped: bash -s run-task < aws-cli.sh. It needs no other file and works from any directory; pasted into a shell it runs "setup" in a subshell, so your shell keeps its options.',
       ),
       comment(
-        'Safe to run again: existing roles, the instance profile and the cluster are reused; policies are put again.',
+        'Safe to run again: existing roles (their trust policies untouched), the instance profile and the cluster are reused; the inline policies are put again.',
       ),
+      line(raw('(')),
       line(raw('set -euo pipefail')),
+      comment('AWS CLI v2 would page long output and wait for a key.'),
+      line(raw('export AWS_PAGER=""')),
       line(raw('command="${1:-setup}"')),
       line(raw('case "$command" in')),
       line(raw('  setup | run-task) ;;')),
@@ -317,6 +329,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
       ...indented(runTask),
       line(raw('    ;;')),
       line(raw('esac')),
+      line(raw(')')),
     ],
   })
   return {

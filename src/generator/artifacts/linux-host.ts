@@ -40,6 +40,8 @@ export const RULES_SCRIPT = '/usr/local/sbin/ecs-task-iam-rules.sh'
 export const RULES_UNIT = 'ecs-task-iam-rules.service'
 export const RULES_UNIT_PATH = `/etc/systemd/system/${RULES_UNIT}`
 export const RC_LOCAL = '/etc/rc.d/rc.local'
+/** The agent's saved state under ecs-init's data directory: the BoltDB file and the older JSON file. */
+const AGENT_SAVED_STATE = ['/var/lib/ecs/data/agent.db', '/var/lib/ecs/data/ecs_agent_data.json']
 
 /** The agent variables for this config, in the order they are written. */
 export function agentVariables(ctx: Context): EcsConfigEntry[] {
@@ -271,7 +273,11 @@ function rulesUnit(): string {
     `ExecStart=${RULES_SCRIPT}`,
     '',
     '[Install]',
+    '# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/',
+    '# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting',
+    '# this unit restarts them too.',
     'WantedBy=multi-user.target',
+    'RequiredBy=docker.service ecs.service',
     '',
   ].join('\n')
 }
@@ -298,15 +304,20 @@ function hostRuleBlocks(ctx: Context): ShellBlock[] {
   if (persistence.kind === 'systemd-unit')
     blocks.push(
       comment(
-        `Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.`,
+        `Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.`,
       ),
       {
         kind: 'heredoc',
         before: sh`cat`,
         after: sh`> ${RULES_UNIT_PATH}`,
         body: rulesUnit(),
-        note: 'Before=docker.service ecs.service; After=firewalld.service, whose iptables backend flushes every table.',
-        citation: cite(...persistence.citation.sources, 'FIREWALLD_UNIT', 'FIREWALLD_IPTABLES_FLUSH'),
+        note: 'Before=docker.service ecs.service and RequiredBy= both (fail closed: they do not start when the rules fail); After=firewalld.service, whose iptables backend flushes every table.',
+        citation: cite(
+          ...persistence.citation.sources,
+          'SYSTEMD_UNIT_REQUIRES',
+          'FIREWALLD_UNIT',
+          'FIREWALLD_IPTABLES_FLUSH',
+        ),
       },
       line(sh`systemctl daemon-reload`),
       line(sh`systemctl enable ${RULES_UNIT}`, 'Runs the rules script at every boot.', persistence.citation),
@@ -351,6 +362,13 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
     ),
     line(sh`mkdir -p ${MANUAL_AGENT.directories}`),
     line(sh`touch ${ECS_CONFIG_PATH}`),
+    comment(
+      "docker-ce does not enable docker.service on RHEL (Debian's docker.io does): start it when it is not running. No deadlock from user data: docker.service is not ordered after cloud-final.",
+    ),
+    line(
+      sh`if command -v systemctl >/dev/null 2>&1 && ! systemctl is-active --quiet docker.service; then systemctl enable --now docker.service; fi`,
+      'Enables and starts Docker when the image left it off.',
+    ),
     comment('Docker may still be starting at boot: wait for it, for two minutes at most.'),
     line(sh`for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 2; done`),
     line(
@@ -383,42 +401,29 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
   ]
 }
 
-/** Installs the AWS CLI when it is missing, or stops with what is missing and why. */
-function awsCliBlocks(install: AwsCliInstall): ShellBlock[] {
-  const failed = 'aws_cli_missing'
-  const fail = raw(failed)
-  const egress =
-    install.kind === 'package'
-      ? `outbound access to the Amazon Linux package repositories (${install.command.join(' ')})`
-      : 'outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com'
-  const message = `Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs ${egress}, through a NAT gateway or a proxy, or an image that has the AWS CLI.`
-  const blocks: ShellBlock[] = [
-    comment(
-      `The AWS CLI fetches the object. ${install.kind === 'package' ? 'The ECS-optimized AMIs are built from minimal AMIs without it, so it' : 'It'} is installed here when missing, which needs ${egress}; without that the script stops and says why in /var/log/cloud-init-output.log.`,
-    ),
-    line(sh`${fail}() { echo ${message} >&2; exit 1; }`),
-    line(sh`if ! command -v aws >/dev/null 2>&1; then`),
-  ]
+/** apt-get waits for the dpkg lock (apt-daily, unattended-upgrades at first boot) instead of failing. */
+const APT_GET = raw('apt-get -o DPkg::Lock::Timeout=120')
+
+/** install_aws_cli: installs the AWS CLI, returning non-zero (never exiting) when a step fails. */
+function awsCliFunction(install: AwsCliInstall): ShellBlock[] {
+  const fail = raw('return 1')
+  const body: ShellBlock[] = []
   if (install.kind === 'package') {
-    blocks.push(
-      ...indented([
-        line(sh`${install.command} || ${fail}`, 'Amazon Linux packages the AWS CLI.', install.citation),
-      ]),
-    )
+    body.push(line(sh`${install.command} || ${fail}`, 'Amazon Linux packages the AWS CLI.', install.citation))
   } else {
     const zip = raw(`"$aws_cli_dir/awscliv2.zip"`)
     const prerequisites: ShellBlock[] =
       install.prerequisites === 'apt-get'
         ? [
             comment(
-              'cloud-init does not refresh the package lists (package_update is false by default): update before installing. Ubuntu 24.04 has no awscli package, hence the installer.',
+              'cloud-init does not refresh the package lists (package_update is false by default): update before installing. Ubuntu 24.04 has no awscli package, hence the installer. apt-daily or unattended-upgrades may hold the dpkg lock at first boot: wait for it.',
             ),
             line(
-              sh`apt-get update || ${fail}`,
+              sh`${APT_GET} update || ${fail}`,
               'apt-get update before any apt-get install.',
               cite('CLOUD_INIT_PACKAGE_UPDATE'),
             ),
-            line(sh`DEBIAN_FRONTEND=noninteractive apt-get install -y curl unzip || ${fail}`),
+            line(sh`DEBIAN_FRONTEND=noninteractive ${APT_GET} install -y curl unzip || ${fail}`),
           ]
         : [
             comment(
@@ -433,79 +438,116 @@ function awsCliBlocks(install: AwsCliInstall): ShellBlock[] {
             ]),
             line(raw('done')),
           ]
-    blocks.push(
-      ...indented([
-        comment(
-          "AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.",
-        ),
-        ...(install.prerequisites === 'apt-get'
-          ? [
-              line(sh`if ! command -v curl >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then`),
-              ...indented(prerequisites),
-              line(raw('fi')),
-            ]
-          : prerequisites),
-        line(raw('aws_cli_dir=$(mktemp -d)')),
-        line(
-          sh`curl -fsSL -o ${zip} ${raw(`"${AWS_CLI_INSTALLER_URL_PREFIX}$(uname -m).zip"`)} || ${fail}`,
-          "The installer for this machine (x86_64 or aarch64) from AWS's download site.",
-          install.citation,
-        ),
-        line(sh`unzip -q ${zip} -d ${raw('"$aws_cli_dir"')} || ${fail}`),
-        line(
-          sh`${raw('"$aws_cli_dir/aws/install"')} --update || ${fail}`,
-          'Installs /usr/local/bin/aws.',
-          install.citation,
-        ),
-        line(raw('rm -rf "$aws_cli_dir"')),
-      ]),
+    body.push(
+      comment(
+        "AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.",
+      ),
+      ...(install.prerequisites === 'apt-get'
+        ? [
+            line(sh`if ! command -v curl >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then`),
+            ...indented(prerequisites),
+            line(raw('fi')),
+          ]
+        : prerequisites),
+      line(raw('aws_cli_dir=$(mktemp -d) || return 1')),
+      line(
+        sh`curl -fsSL -o ${zip} ${raw(`"${AWS_CLI_INSTALLER_URL_PREFIX}$(uname -m).zip"`)} || ${fail}`,
+        "The installer for this machine (x86_64 or aarch64) from AWS's download site.",
+        install.citation,
+      ),
+      line(sh`unzip -q ${zip} -d ${raw('"$aws_cli_dir"')} || ${fail}`),
+      line(
+        sh`${raw('"$aws_cli_dir/aws/install"')} --update || ${fail}`,
+        'Installs /usr/local/bin/aws.',
+        install.citation,
+      ),
+      line(raw('rm -rf "$aws_cli_dir"')),
     )
   }
-  blocks.push(line(raw('fi')))
-  return blocks
+  return [line(raw('install_aws_cli() {')), ...indented(body), line(raw('}'))]
 }
 
-/** Fetches ecs.config from S3 with the instance role, then makes sure the lines added after it stay apart. */
+/** Fetches ecs.config from S3 with the instance role into a temporary file and, only when that works, puts
+ * the object before the lines user data wrote. Any failure is logged and leaves those lines in place. */
 function configObjectBlocks(ctx: Context): ShellBlock[] {
   const { config } = ctx
   const { bucket, key } = config.configObject!
+  const install = awsCliInstall(ctx.linuxAmi!, config.hostFamily)
+  const egress =
+    install.kind === 'package'
+      ? `outbound access to the Amazon Linux package repositories (${install.command.join(' ')})`
+      : 'outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com'
+  const kept = `${ECS_CONFIG_PATH} keeps only the settings written above, so the instance still joins ${config.clusterName}.`
+  const noCli = `Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs ${egress}, through a NAT gateway or a proxy, or an image that has the AWS CLI. ${kept}`
+  const noObject = `Could not fetch s3://${bucket}/${key} (see the AWS CLI error above): check the instance profile's policy (iam/instance-role-policy.json), that the bucket belongs to account ${config.accountId}, and the region. ${kept}`
+  const object = raw('"$ecs_config_object"')
   return [
     comment(
-      'Fetch ecs.config from S3 first: the fetch replaces the file, so the lines below are added after it.',
+      `ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins ${config.clusterName}, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).`,
     ),
-    ...awsCliBlocks(awsCliInstall(ctx.linuxAmi!, config.hostFamily)),
-    line(sh`mkdir -p /etc/ecs`),
+    comment(
+      `The AWS CLI fetches the object. ${install.kind === 'package' ? 'The ECS-optimized AMIs are built from minimal AMIs without it, so it' : 'It'} is installed here when missing, which needs ${egress}.`,
+    ),
+    ...awsCliFunction(install),
+    line(raw('ecs_config_object=$(mktemp)')),
     comment(
       '"aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.',
     ),
+    line(raw('if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then')),
+    ...indented([line(sh`echo ${noCli} >&2`)]),
     line(
-      sh`aws s3api get-object ${option('--bucket', bucket)} ${option('--key', key)} --expected-bucket-owner ${config.accountId} ${ECS_CONFIG_PATH} --region ${config.region} >/dev/null`,
+      sh`elif aws s3api get-object ${option('--bucket', bucket)} ${option('--key', key)} --expected-bucket-owner ${config.accountId} ${object} --region ${config.region} >/dev/null; then`,
       'Reads the private ecs.config with the instance role (see iam/instance-role-policy.json), only from a bucket of this account.',
       cite('S6', 'S3_BUCKET_OWNER_CONDITION', 'CLI_S3API_GET_OBJECT'),
     ),
-    comment(
-      'ecs-init splits ecs.config on "\\n": an object without a final newline would glue the first line added below onto its last line.',
-    ),
-    line(
-      sh`[ -z "$(tail -c 1 ${ECS_CONFIG_PATH})" ] || printf '\\n' >> ${ECS_CONFIG_PATH}`,
-      'Ends the fetched file with a newline when it has none.',
-      cite('ECS_INIT_ENV_FILE'),
-    ),
-    blank,
+    ...indented([
+      comment(
+        'ecs-init splits ecs.config on "\\n": an object without a final newline would glue its last line onto the first line that follows.',
+      ),
+      line(
+        sh`[ -z "$(tail -c 1 ${object})" ] || printf '\\n' >> ${object}`,
+        'Ends the fetched object with a newline when it has none.',
+        cite('ECS_INIT_ENV_FILE'),
+      ),
+      line(
+        sh`cat ${ECS_CONFIG_PATH} >> ${object}`,
+        'The settings written above go after the object, so they win.',
+        cite('ECS_INIT_ENV_FILE'),
+      ),
+      line(sh`cat ${object} > ${ECS_CONFIG_PATH}`, 'The object first, then these settings.'),
+    ]),
+    line(raw('else')),
+    ...indented([line(sh`echo ${noObject} >&2`)]),
+    line(raw('fi')),
+    line(raw('rm -f "$ecs_config_object"')),
   ]
 }
 
 /** ecs-init outside the ECS-optimized AMIs: its generic unit is not ordered after user data. */
-function ecsInitStartBlocks(): ShellBlock[] {
+function ecsInitStartBlocks(ctx: Context): ShellBlock[] {
+  const already = `ecs.service was already running (enabled in the image): it started before user data wrote ${ECS_CONFIG_PATH}, joined the default cluster and saved that in its state, so it would refuse ${ctx.config.clusterName} and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).`
   return [
     comment(
       'Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.',
     ),
+    comment(
+      'An agent that did start first saved the default cluster in /var/lib/ecs/data (ecs-init sets ECS_DATADIR, which turns checkpointing on). A restart with another ECS_CLUSTER fails with "saved cluster does not match configured cluster", exit code 5, which the unit does not restart: stop it and remove that state first.',
+    ),
     line(
-      sh`if systemctl is-active --quiet ecs.service; then echo ${'ecs.service was already running (enabled in the image) and read ecs.config before user data wrote it: restarting it.'} >&2; systemctl restart --no-block ecs.service; fi`,
+      sh`if systemctl is-active --quiet ecs.service; then`,
       'The generic unit has no After=cloud-final.service: an agent enabled in the image may have started first.',
       cite('ECS_INIT_UNIT_RPM', 'ECS_INIT_UNIT_DEB', 'ECS_INIT_DEB_RULES'),
     ),
+    ...indented([
+      line(sh`echo ${already} >&2`),
+      line(sh`systemctl stop ecs.service`),
+      line(
+        sh`rm -f ${AGENT_SAVED_STATE}`,
+        "The agent's saved state (its cluster and container instance): without it, the agent registers afresh in the configured cluster.",
+        cite('ECS_AGENT_CLUSTER_MISMATCH'),
+      ),
+    ]),
+    line(raw('fi')),
     line(
       sh`systemctl enable --now --no-block ecs.service`,
       'Non-blocking start: user data never waits for the agent.',
@@ -538,24 +580,29 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
   if (!ctx.isLinux) return undefined
   const { config } = ctx
   const blocks: ShellBlock[] = []
-  if (config.configObject) blocks.push(...configObjectBlocks(ctx))
-  else if (ctx.manualAgent || config.ami === 'ecs-init') blocks.push(line(sh`mkdir -p /etc/ecs`))
+  if (config.configObject || ctx.manualAgent || config.ami === 'ecs-init')
+    blocks.push(line(sh`mkdir -p /etc/ecs`))
   const entries = agentVariables(ctx)
   blocks.push(
-    comment('Agent settings; the quoted heredoc keeps the shell from expanding anything in them.'),
+    comment(
+      `Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.${config.configObject ? ' The S3 object replaces the rest of the file, as a copy would.' : ''}`,
+    ),
     {
       kind: 'heredoc',
       before: sh`cat`,
-      after: sh`>> ${ECS_CONFIG_PATH}`,
+      after: config.configObject ? sh`> ${ECS_CONFIG_PATH}` : sh`>> ${ECS_CONFIG_PATH}`,
       body: renderEcsConfig(entries),
-      note: 'Appends the agent variables to ecs.config (values literal, no quotes).',
+      note: config.configObject
+        ? 'Writes the agent variables to ecs.config (values literal, no quotes); the S3 object goes before them below.'
+        : 'Appends the agent variables to ecs.config (values literal, no quotes).',
       citation: cite('S7', 'S25'),
     },
   )
+  if (config.configObject) blocks.push(blank, ...configObjectBlocks(ctx))
   const rules = hostRuleBlocks(ctx)
   if (rules.length > 0) blocks.push(blank, ...rules)
   if (ctx.manualAgent) blocks.push(blank, ...agentRunBlocks(ctx))
-  else if (config.ami === 'ecs-init') blocks.push(blank, ...ecsInitStartBlocks())
+  else if (config.ami === 'ecs-init') blocks.push(blank, ...ecsInitStartBlocks(ctx))
   const { text, sources } = script(ctx, 'EC2 user data for an ECS container instance with task roles', blocks)
   return {
     title: 'EC2 user data (Linux)',

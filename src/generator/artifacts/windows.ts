@@ -72,11 +72,16 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
       "The container's virtual network adapter.",
       source,
     ),
+    psComment('A container restarted in place keeps its routes: add each one only when it is missing.'),
     psLine(
-      ps`New-NetRoute -DestinationPrefix ${psRaw(`${CREDENTIALS_ENDPOINT.address}/32`)} -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore`,
+      ps`if (-not (Get-NetRoute -DestinationPrefix ${psRaw(`${CREDENTIALS_ENDPOINT.address}/32`)} -ErrorAction SilentlyContinue)) {`,
+    ),
+    psLine(
+      ps`    New-NetRoute -DestinationPrefix ${psRaw(`${CREDENTIALS_ENDPOINT.address}/32`)} -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore | Out-Null`,
       'Route to the credentials endpoint through the host. -PolicyStore ActiveStore, added to the AWS guide in 2022.',
       source,
     ),
+    psLine(ps`}`),
   ]
   if (block)
     blocks.push(
@@ -97,10 +102,14 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
   else
     blocks.push(
       psLine(
-        ps`New-NetRoute -DestinationPrefix ${psRaw(`${INSTANCE_METADATA_ADDRESS}/32`)} -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore`,
+        ps`if (-not (Get-NetRoute -DestinationPrefix ${psRaw(`${INSTANCE_METADATA_ADDRESS}/32`)} -ErrorAction SilentlyContinue)) {`,
+      ),
+      psLine(
+        ps`    New-NetRoute -DestinationPrefix ${psRaw(`${INSTANCE_METADATA_ADDRESS}/32`)} -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore | Out-Null`,
         'Route to the instance metadata service: leave it out to block metadata for this container.',
         source,
       ),
+      psLine(ps`}`),
     )
   const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
   return {
@@ -156,14 +165,19 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     ),
     psLine(
       ps`netsh interface portproxy delete v4tov4 listenaddress=${psRaw(address)} listenport=${CREDENTIALS_ENDPOINT.port}`,
-      `Setup step 5 undone: the port proxy ${address}:${CREDENTIALS_ENDPOINT.port} -> ${CREDENTIALS_ENDPOINT.agentListener} outlives a restart while its address no longer answers.`,
+      `Setup step 5 undone: the port proxy ${address}:${CREDENTIALS_ENDPOINT.port} to ${CREDENTIALS_ENDPOINT.agentListener} outlives a restart while its address no longer answers.`,
       cite('AGENT_WINDOWS_HOSTSETUP', 'AGENT_ISSUE_WINDOWS_RESTART'),
     ),
+    psComment(
+      'Without the Hyper-V module the cmdlet does not exist, and -ErrorAction cannot silence a missing command: ask first.',
+    ),
+    psLine(ps`if (Get-Command Get-VMNetworkAdapter -ErrorAction SilentlyContinue) {`),
     psLine(
-      ps`Get-VMNetworkAdapter -ManagementOS -Name 'APIPA' -ErrorAction SilentlyContinue | Remove-VMNetworkAdapter`,
+      ps`    Get-VMNetworkAdapter -ManagementOS -Name 'APIPA' -ErrorAction SilentlyContinue | Remove-VMNetworkAdapter`,
       `Setup steps 1-3 undone: the host adapter "APIPA" holds ${address}/32 and the route to the nat subnet; the setup skips itself while that route exists.`,
       setup,
     ),
+    psLine(ps`}`),
     psLine(ps`$stale = Get-NetIPAddress -IPAddress $credentialAddress -ErrorAction SilentlyContinue`),
     psLine(ps`if ($stale) {`),
     psLine(
@@ -180,11 +194,20 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     psComment(
       `Check from the host: the failure after a restart is an unreachable ${address}:${CREDENTIALS_ENDPOINT.port}.`,
     ),
+    psComment(
+      'An HTTP answer, even an error for this credential-less path, shows the agent itself answered: the port proxy alone accepts connections even when the agent is down.',
+    ),
+    psLine(ps`$answered = $true`),
+    psLine(ps`try {`),
     psLine(
-      ps`if (-not (Test-NetConnection -ComputerName $credentialAddress -Port ${CREDENTIALS_ENDPOINT.port} -InformationLevel Quiet)) {`,
+      ps`    Invoke-WebRequest -Uri ${`http://${address}/v2/credentials/`} -TimeoutSec 5 -UseBasicParsing | Out-Null`,
       `The failure after a restart: ${address}:${CREDENTIALS_ENDPOINT.port} is unreachable from the host although the port proxy is listed.`,
       cite('AGENT_ISSUE_WINDOWS_RESTART'),
     ),
+    psLine(ps`} catch {`),
+    psLine(ps`    $answered = $null -ne $_.Exception.Response`),
+    psLine(ps`}`),
+    psLine(ps`if (-not $answered) {`),
     psLine(
       ps`    Write-Error ${`The credential proxy does not answer on ${address}:${CREDENTIALS_ENDPOINT.port}: check Get-Service AmazonECS and the agent log, or replace the instance.`}`,
     ),

@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&region=us-west-2&accountId=012345678901&instanceProfileName=ecs-instance-profile&deployerRoleName=github-actions-deployer&buckets.0.name=app-config&buckets.0.access=read&buckets.0.prefix=prod%2Fconfig%2F&buckets.1.name=app-uploads&buckets.1.access=write&buckets.1.prefix=incoming%2F&buckets.2.name=app-cache&buckets.2.access=read-write&buckets.3.name=shared.reports&buckets.3.access=read&buckets.3.prefix=team-a%2F
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true
@@ -30,7 +30,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -51,7 +51,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service

@@ -3,34 +3,42 @@
 # Configuration: #/?v=1&ami=ecs-init&accountId=012345678901&configObject.bucket=private-config&configObject.key=ecs.config
 set -euo pipefail
 
-# Fetch ecs.config from S3 first: the fetch replaces the file, so the lines below are added after it.
-# The AWS CLI fetches the object. It is installed here when missing, which needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com; without that the script stops and says why in /var/log/cloud-init-output.log.
-aws_cli_missing() { echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com, through a NAT gateway or a proxy, or an image that has the AWS CLI.' >&2; exit 1; }
-if ! command -v aws >/dev/null 2>&1; then
-    # AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.
-    # Only what is missing: RHEL 9 ships curl-minimal, which conflicts with the curl package.
-    for tool in curl unzip; do
-        command -v "$tool" >/dev/null 2>&1 && continue
-        if command -v dnf >/dev/null 2>&1; then dnf install -y "$tool" || aws_cli_missing; else yum install -y "$tool" || aws_cli_missing; fi
-    done
-    aws_cli_dir=$(mktemp -d)
-    curl -fsSL -o "$aws_cli_dir/awscliv2.zip" "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip" || aws_cli_missing
-    unzip -q "$aws_cli_dir/awscliv2.zip" -d "$aws_cli_dir" || aws_cli_missing
-    "$aws_cli_dir/aws/install" --update || aws_cli_missing
-    rm -rf "$aws_cli_dir"
-fi
 mkdir -p /etc/ecs
-# "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
-aws s3api get-object --bucket private-config --key ecs.config --expected-bucket-owner 012345678901 /etc/ecs/ecs.config --region us-east-1 >/dev/null
-# ecs-init splits ecs.config on "\n": an object without a final newline would glue the first line added below onto its last line.
-[ -z "$(tail -c 1 /etc/ecs/ecs.config)" ] || printf '\n' >> /etc/ecs/ecs.config
-
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
-cat <<'EOF' >> /etc/ecs/ecs.config
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them. The S3 object replaces the rest of the file, as a copy would.
+cat <<'EOF' > /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true
 ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true
 EOF
+
+# ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins my-cluster, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).
+# The AWS CLI fetches the object. It is installed here when missing, which needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com.
+install_aws_cli() {
+  # AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.
+  # Only what is missing: RHEL 9 ships curl-minimal, which conflicts with the curl package.
+  for tool in curl unzip; do
+      command -v "$tool" >/dev/null 2>&1 && continue
+      if command -v dnf >/dev/null 2>&1; then dnf install -y "$tool" || return 1; else yum install -y "$tool" || return 1; fi
+  done
+  aws_cli_dir=$(mktemp -d) || return 1
+  curl -fsSL -o "$aws_cli_dir/awscliv2.zip" "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip" || return 1
+  unzip -q "$aws_cli_dir/awscliv2.zip" -d "$aws_cli_dir" || return 1
+  "$aws_cli_dir/aws/install" --update || return 1
+  rm -rf "$aws_cli_dir"
+}
+ecs_config_object=$(mktemp)
+# "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
+if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then
+  echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com, through a NAT gateway or a proxy, or an image that has the AWS CLI. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+elif aws s3api get-object --bucket private-config --key ecs.config --expected-bucket-owner 012345678901 "$ecs_config_object" --region us-east-1 >/dev/null; then
+  # ecs-init splits ecs.config on "\n": an object without a final newline would glue its last line onto the first line that follows.
+  [ -z "$(tail -c 1 "$ecs_config_object")" ] || printf '\n' >> "$ecs_config_object"
+  cat /etc/ecs/ecs.config >> "$ecs_config_object"
+  cat "$ecs_config_object" > /etc/ecs/ecs.config
+else
+  echo 'Could not fetch s3://private-config/ecs.config (see the AWS CLI error above): check the instance profile'\''s policy (iam/instance-role-policy.json), that the bucket belongs to account 012345678901, and the region. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+fi
+rm -f "$ecs_config_object"
 
 # The rules live in one script that adds only this tool's rules and is run again at every boot. Saving the whole ruleset instead (iptables-save, iptables-services, netfilter-persistent) would also keep Docker's and ecs-init's rules, which they add again when they start, and needs a package download at boot.
 mkdir -p /usr/local/sbin
@@ -52,7 +60,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -73,7 +81,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service
@@ -81,5 +93,10 @@ systemctl enable ecs-task-iam-rules.service
 /usr/local/sbin/ecs-task-iam-rules.sh
 
 # Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.
-if systemctl is-active --quiet ecs.service; then echo 'ecs.service was already running (enabled in the image) and read ecs.config before user data wrote it: restarting it.' >&2; systemctl restart --no-block ecs.service; fi
+# An agent that did start first saved the default cluster in /var/lib/ecs/data (ecs-init sets ECS_DATADIR, which turns checkpointing on). A restart with another ECS_CLUSTER fails with "saved cluster does not match configured cluster", exit code 5, which the unit does not restart: stop it and remove that state first.
+if systemctl is-active --quiet ecs.service; then
+  echo 'ecs.service was already running (enabled in the image): it started before user data wrote /etc/ecs/ecs.config, joined the default cluster and saved that in its state, so it would refuse my-cluster and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).' >&2
+  systemctl stop ecs.service
+  rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json
+fi
 systemctl enable --now --no-block ecs.service

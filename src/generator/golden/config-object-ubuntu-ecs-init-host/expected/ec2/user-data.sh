@@ -3,35 +3,48 @@
 # Configuration: #/?v=1&ami=ecs-init&hostFamily=debian&networkMode=host&accountId=012345678901&configObject.bucket=private-config&configObject.key=hosts%2Fecs.config
 set -euo pipefail
 
-# Fetch ecs.config from S3 first: the fetch replaces the file, so the lines below are added after it.
-# The AWS CLI fetches the object. It is installed here when missing, which needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com; without that the script stops and says why in /var/log/cloud-init-output.log.
-aws_cli_missing() { echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com, through a NAT gateway or a proxy, or an image that has the AWS CLI.' >&2; exit 1; }
-if ! command -v aws >/dev/null 2>&1; then
-    # AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.
-    if ! command -v curl >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then
-        # cloud-init does not refresh the package lists (package_update is false by default): update before installing. Ubuntu 24.04 has no awscli package, hence the installer.
-        apt-get update || aws_cli_missing
-        DEBIAN_FRONTEND=noninteractive apt-get install -y curl unzip || aws_cli_missing
-    fi
-    aws_cli_dir=$(mktemp -d)
-    curl -fsSL -o "$aws_cli_dir/awscliv2.zip" "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip" || aws_cli_missing
-    unzip -q "$aws_cli_dir/awscliv2.zip" -d "$aws_cli_dir" || aws_cli_missing
-    "$aws_cli_dir/aws/install" --update || aws_cli_missing
-    rm -rf "$aws_cli_dir"
-fi
 mkdir -p /etc/ecs
-# "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
-aws s3api get-object --bucket private-config --key hosts/ecs.config --expected-bucket-owner 012345678901 /etc/ecs/ecs.config --region us-east-1 >/dev/null
-# ecs-init splits ecs.config on "\n": an object without a final newline would glue the first line added below onto its last line.
-[ -z "$(tail -c 1 /etc/ecs/ecs.config)" ] || printf '\n' >> /etc/ecs/ecs.config
-
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
-cat <<'EOF' >> /etc/ecs/ecs.config
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them. The S3 object replaces the rest of the file, as a copy would.
+cat <<'EOF' > /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true
 ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true
 EOF
 
+# ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins my-cluster, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).
+# The AWS CLI fetches the object. It is installed here when missing, which needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com.
+install_aws_cli() {
+  # AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.
+  if ! command -v curl >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then
+      # cloud-init does not refresh the package lists (package_update is false by default): update before installing. Ubuntu 24.04 has no awscli package, hence the installer. apt-daily or unattended-upgrades may hold the dpkg lock at first boot: wait for it.
+      apt-get -o DPkg::Lock::Timeout=120 update || return 1
+      DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 install -y curl unzip || return 1
+  fi
+  aws_cli_dir=$(mktemp -d) || return 1
+  curl -fsSL -o "$aws_cli_dir/awscliv2.zip" "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip" || return 1
+  unzip -q "$aws_cli_dir/awscliv2.zip" -d "$aws_cli_dir" || return 1
+  "$aws_cli_dir/aws/install" --update || return 1
+  rm -rf "$aws_cli_dir"
+}
+ecs_config_object=$(mktemp)
+# "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
+if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then
+  echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com, through a NAT gateway or a proxy, or an image that has the AWS CLI. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+elif aws s3api get-object --bucket private-config --key hosts/ecs.config --expected-bucket-owner 012345678901 "$ecs_config_object" --region us-east-1 >/dev/null; then
+  # ecs-init splits ecs.config on "\n": an object without a final newline would glue its last line onto the first line that follows.
+  [ -z "$(tail -c 1 "$ecs_config_object")" ] || printf '\n' >> "$ecs_config_object"
+  cat /etc/ecs/ecs.config >> "$ecs_config_object"
+  cat "$ecs_config_object" > /etc/ecs/ecs.config
+else
+  echo 'Could not fetch s3://private-config/hosts/ecs.config (see the AWS CLI error above): check the instance profile'\''s policy (iam/instance-role-policy.json), that the bucket belongs to account 012345678901, and the region. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+fi
+rm -f "$ecs_config_object"
+
 # Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.
-if systemctl is-active --quiet ecs.service; then echo 'ecs.service was already running (enabled in the image) and read ecs.config before user data wrote it: restarting it.' >&2; systemctl restart --no-block ecs.service; fi
+# An agent that did start first saved the default cluster in /var/lib/ecs/data (ecs-init sets ECS_DATADIR, which turns checkpointing on). A restart with another ECS_CLUSTER fails with "saved cluster does not match configured cluster", exit code 5, which the unit does not restart: stop it and remove that state first.
+if systemctl is-active --quiet ecs.service; then
+  echo 'ecs.service was already running (enabled in the image): it started before user data wrote /etc/ecs/ecs.config, joined the default cluster and saved that in its state, so it would refuse my-cluster and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).' >&2
+  systemctl stop ecs.service
+  rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json
+fi
 systemctl enable --now --no-block ecs.service

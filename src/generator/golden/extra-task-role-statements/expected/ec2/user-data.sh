@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&accountId=012345678901&buckets.0.name=my-app-bucket&buckets.0.access=read&buckets.0.prefix=config%2F&extraStatements=%5B%0A%20%20%7B%0A%20%20%20%20%22Sid%22:%20%22SendJobs%22%2C%0A%20%20%20%20%22Effect%22:%20%22Allow%22%2C%0A%20%20%20%20%22Action%22:%20%5B%0A%20%20%20%20%20%20%22sqs:SendMessage%22%2C%0A%20%20%20%20%20%20%22sqs:GetQueueUrl%22%0A%20%20%20%20%5D%2C%0A%20%20%20%20%22Resource%22:%20%22arn:aws:sqs:us-east-1:012345678901:jobs%22%0A%20%20%7D%2C%0A%20%20%7B%0A%20%20%20%20%22Effect%22:%20%22Allow%22%2C%0A%20%20%20%20%22Action%22:%20%22dynamodb:GetItem%22%2C%0A%20%20%20%20%22Resource%22:%20%5B%0A%20%20%20%20%20%20%22arn:aws:dynamodb:us-east-1:012345678901:table%2Fsessions%22%0A%20%20%20%20%5D%2C%0A%20%20%20%20%22Condition%22:%20%7B%0A%20%20%20%20%20%20%22StringEquals%22:%20%7B%0A%20%20%20%20%20%20%20%20%22aws:RequestedRegion%22:%20%22us-east-1%22%0A%20%20%20%20%20%20%7D%0A%20%20%20%20%7D%0A%20%20%7D%0A%5D
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true
@@ -30,7 +30,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -51,7 +51,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service

@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&networkMode=default&accountId=012345678901&task.portMappings.0.containerPort=80&task.portMappings.0.hostPort=22&task.portMappings.1.containerPort=81&task.portMappings.1.hostPort=8080&task.portMappings.2.containerPort=82&task.portMappings.2.hostPort=8080
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true

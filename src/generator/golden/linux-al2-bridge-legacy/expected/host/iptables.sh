@@ -25,7 +25,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -46,7 +46,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service

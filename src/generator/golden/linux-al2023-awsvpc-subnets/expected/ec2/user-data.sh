@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&networkMode=awsvpc&region=eu-central-1&accountId=012345678901&subnets.0=subnet-0123456789abcdef0&subnets.1=subnet-0fedcba9876543210&securityGroups.0=sg-0123456789abcdef0&securityGroups.1=sg-01234567
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true

@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&networkMode=awsvpc&accountId=012345678901&task.family=api&task.containerName=api&task.image=012345678901.dkr.ecr.us-east-1.amazonaws.com%2Fapi:1.4.2&task.memory=1024&task.portMappings.0.containerPort=8080
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true

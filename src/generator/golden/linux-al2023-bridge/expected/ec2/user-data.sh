@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&region=eu-west-1&accountId=012345678901&clusterName=prod-web
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=prod-web
 ECS_ENABLE_TASK_IAM_ROLE=true
@@ -30,7 +30,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -51,7 +51,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service

@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&networkMode=none&accountId=012345678901&task.family=batch&task.containerName=worker&task.image=public.ecr.aws%2Fdocker%2Flibrary%2Fbusybox:1.36&task.memory=128&task.portMappings=
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 mkdir -p /etc/ecs
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true
@@ -31,7 +31,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -52,7 +52,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service
@@ -60,5 +64,10 @@ systemctl enable ecs-task-iam-rules.service
 /usr/local/sbin/ecs-task-iam-rules.sh
 
 # Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.
-if systemctl is-active --quiet ecs.service; then echo 'ecs.service was already running (enabled in the image) and read ecs.config before user data wrote it: restarting it.' >&2; systemctl restart --no-block ecs.service; fi
+# An agent that did start first saved the default cluster in /var/lib/ecs/data (ecs-init sets ECS_DATADIR, which turns checkpointing on). A restart with another ECS_CLUSTER fails with "saved cluster does not match configured cluster", exit code 5, which the unit does not restart: stop it and remove that state first.
+if systemctl is-active --quiet ecs.service; then
+  echo 'ecs.service was already running (enabled in the image): it started before user data wrote /etc/ecs/ecs.config, joined the default cluster and saved that in its state, so it would refuse my-cluster and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).' >&2
+  systemctl stop ecs.service
+  rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json
+fi
 systemctl enable --now --no-block ecs.service

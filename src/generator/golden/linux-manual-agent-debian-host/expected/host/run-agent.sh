@@ -8,6 +8,8 @@ if [ "$(id -u)" -ne 0 ]; then echo 'Run this script as root (sudo).' >&2; exit 1
 # Start the ECS agent. --net=host is required for task roles: the agent serves credentials on 127.0.0.1:51679.
 mkdir -p /var/log/ecs /etc/ecs /var/lib/ecs/data
 touch /etc/ecs/ecs.config
+# docker-ce does not enable docker.service on RHEL (Debian's docker.io does): start it when it is not running. No deadlock from user data: docker.service is not ordered after cloud-final.
+if command -v systemctl >/dev/null 2>&1 && ! systemctl is-active --quiet docker.service; then systemctl enable --now docker.service; fi
 # Docker may still be starting at boot: wait for it, for two minutes at most.
 for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 2; done
 if docker inspect ecs-agent >/dev/null 2>&1; then echo 'A container named ecs-agent exists already; remove it first: docker rm -f ecs-agent' >&2; exit 1; fi

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 mkdir -p /etc/ecs
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=my-cluster
 ECS_ENABLE_TASK_IAM_ROLE=true
@@ -51,7 +51,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -72,7 +72,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service
@@ -82,6 +86,8 @@ systemctl enable ecs-task-iam-rules.service
 # Start the ECS agent. --net=host is required for task roles: the agent serves credentials on 127.0.0.1:51679.
 mkdir -p /var/log/ecs /etc/ecs /var/lib/ecs/data
 touch /etc/ecs/ecs.config
+# docker-ce does not enable docker.service on RHEL (Debian's docker.io does): start it when it is not running. No deadlock from user data: docker.service is not ordered after cloud-final.
+if command -v systemctl >/dev/null 2>&1 && ! systemctl is-active --quiet docker.service; then systemctl enable --now docker.service; fi
 # Docker may still be starting at boot: wait for it, for two minutes at most.
 for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 2; done
 if docker inspect ecs-agent >/dev/null 2>&1; then echo 'A container named ecs-agent exists already; remove it first: docker rm -f ecs-agent' >&2; exit 1; fi

@@ -3,7 +3,7 @@
 # Configuration: #/?v=1&networkMode=awsvpc&region=cn-north-1&accountId=012345678901&clusterName=beijing&deployerRoleName=ci-deployer&buckets.0.name=cn-app-data&buckets.0.access=read-write&buckets.0.prefix=uploads%2F
 set -euo pipefail
 
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.
 cat <<'EOF' >> /etc/ecs/ecs.config
 ECS_CLUSTER=beijing
 ECS_ENABLE_TASK_IAM_ROLE=true

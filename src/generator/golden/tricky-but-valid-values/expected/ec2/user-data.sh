@@ -3,24 +3,32 @@
 # Configuration: #/?v=1&accountId=012345678901&clusterName=-rf&taskRoleName=role%2B%3D%2C.@-_1&buckets.0.name=data.example-1&buckets.0.access=read&buckets.0.prefix=it's%20(really)%20here!%2F&configObject.bucket=cfg-bucket&configObject.key=O'Brien%2F(ecs).config&task.family=-family_1&task.containerName=_app&task.image=registry.example.com:5000%2Fteam%2Fapp@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef&task.memory=6&task.portMappings.0.containerPort=65535&task.portMappings.0.protocol=udp
 set -euo pipefail
 
-# Fetch ecs.config from S3 first: the fetch replaces the file, so the lines below are added after it.
-# The AWS CLI fetches the object. The ECS-optimized AMIs are built from minimal AMIs without it, so it is installed here when missing, which needs outbound access to the Amazon Linux package repositories (dnf install -y awscli-2); without that the script stops and says why in /var/log/cloud-init-output.log.
-aws_cli_missing() { echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound access to the Amazon Linux package repositories (dnf install -y awscli-2), through a NAT gateway or a proxy, or an image that has the AWS CLI.' >&2; exit 1; }
-if ! command -v aws >/dev/null 2>&1; then
-    dnf install -y awscli-2 || aws_cli_missing
-fi
 mkdir -p /etc/ecs
-# "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
-aws s3api get-object --bucket cfg-bucket --key 'O'\''Brien/(ecs).config' --expected-bucket-owner 012345678901 /etc/ecs/ecs.config --region us-east-1 >/dev/null
-# ecs-init splits ecs.config on "\n": an object without a final newline would glue the first line added below onto its last line.
-[ -z "$(tail -c 1 /etc/ecs/ecs.config)" ] || printf '\n' >> /etc/ecs/ecs.config
-
-# Agent settings; the quoted heredoc keeps the shell from expanding anything in them.
-cat <<'EOF' >> /etc/ecs/ecs.config
+# Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them. The S3 object replaces the rest of the file, as a copy would.
+cat <<'EOF' > /etc/ecs/ecs.config
 ECS_CLUSTER=-rf
 ECS_ENABLE_TASK_IAM_ROLE=true
 ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true
 EOF
+
+# ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins -rf, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).
+# The AWS CLI fetches the object. The ECS-optimized AMIs are built from minimal AMIs without it, so it is installed here when missing, which needs outbound access to the Amazon Linux package repositories (dnf install -y awscli-2).
+install_aws_cli() {
+  dnf install -y awscli-2 || return 1
+}
+ecs_config_object=$(mktemp)
+# "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
+if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then
+  echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound access to the Amazon Linux package repositories (dnf install -y awscli-2), through a NAT gateway or a proxy, or an image that has the AWS CLI. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins -rf.' >&2
+elif aws s3api get-object --bucket cfg-bucket --key 'O'\''Brien/(ecs).config' --expected-bucket-owner 012345678901 "$ecs_config_object" --region us-east-1 >/dev/null; then
+  # ecs-init splits ecs.config on "\n": an object without a final newline would glue its last line onto the first line that follows.
+  [ -z "$(tail -c 1 "$ecs_config_object")" ] || printf '\n' >> "$ecs_config_object"
+  cat /etc/ecs/ecs.config >> "$ecs_config_object"
+  cat "$ecs_config_object" > /etc/ecs/ecs.config
+else
+  echo 'Could not fetch s3://cfg-bucket/O'\''Brien/(ecs).config (see the AWS CLI error above): check the instance profile'\''s policy (iam/instance-role-policy.json), that the bucket belongs to account 012345678901, and the region. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins -rf.' >&2
+fi
+rm -f "$ecs_config_object"
 
 # The rules live in one script that adds only this tool's rules and is run again at every boot. Saving the whole ruleset instead (iptables-save, iptables-services, netfilter-persistent) would also keep Docker's and ecs-init's rules, which they add again when they start, and needs a package download at boot.
 mkdir -p /usr/local/sbin
@@ -42,7 +50,7 @@ if [ -d /proc/sys/net/ipv6 ] && command -v ip6tables >/dev/null 2>&1; then
 fi
 EOF
 chmod 0755 /usr/local/sbin/ecs-task-iam-rules.sh
-# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent, so no container starts without the rules; no package and no network access needed.
+# Run it at every boot: a oneshot unit ordered before Docker and the ECS agent and required by them, so no container starts without the rules, even when they fail; no package and no network access needed.
 cat <<'EOF' > /etc/systemd/system/ecs-task-iam-rules.service
 [Unit]
 Description=Host iptables rules for ECS task IAM roles (only the rules of this tool)
@@ -63,7 +71,11 @@ RemainAfterExit=yes
 ExecStart=/usr/local/sbin/ecs-task-iam-rules.sh
 
 [Install]
+# Fail closed: RequiredBy= makes "systemctl enable" add docker.service.requires/ and ecs.service.requires/
+# links. With Requires= and Before=, Docker and the agent do not start when these rules fail; restarting
+# this unit restarts them too.
 WantedBy=multi-user.target
+RequiredBy=docker.service ecs.service
 EOF
 systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service

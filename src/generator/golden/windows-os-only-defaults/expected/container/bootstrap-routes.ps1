@@ -4,7 +4,10 @@
 $ErrorActionPreference = 'Stop'
 $gateway = (Get-NetRoute | Where-Object { $_.DestinationPrefix -eq '0.0.0.0/0' } | Sort-Object RouteMetric | Select-Object -First 1 NextHop).NextHop
 $ifIndex = (Get-NetAdapter -InterfaceDescription 'Hyper-V Virtual Ethernet*' | Sort-Object | Select-Object -First 1 ifIndex).ifIndex
-New-NetRoute -DestinationPrefix 169.254.170.2/32 -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore
+# A container restarted in place keeps its routes: add each one only when it is missing.
+if (-not (Get-NetRoute -DestinationPrefix 169.254.170.2/32 -ErrorAction SilentlyContinue)) {
+    New-NetRoute -DestinationPrefix 169.254.170.2/32 -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore | Out-Null
+}
 
 # No route to 169.254.169.254: the container cannot reach the instance metadata service (and the instance role's credentials).
 # This is a soft control: an administrator inside the container (such as ContainerAdministrator) can add the

@@ -16,7 +16,10 @@ $credentialAddress = '169.254.170.2'
 # "APIPA" on the nat switch with 169.254.170.2/32 and its route; the setup skips itself while that route exists.
 # The firewall rule for TCP 51679 does not depend on the adapter and stays.
 netsh interface portproxy delete v4tov4 listenaddress=169.254.170.2 listenport=80
-Get-VMNetworkAdapter -ManagementOS -Name 'APIPA' -ErrorAction SilentlyContinue | Remove-VMNetworkAdapter
+# Without the Hyper-V module the cmdlet does not exist, and -ErrorAction cannot silence a missing command: ask first.
+if (Get-Command Get-VMNetworkAdapter -ErrorAction SilentlyContinue) {
+    Get-VMNetworkAdapter -ManagementOS -Name 'APIPA' -ErrorAction SilentlyContinue | Remove-VMNetworkAdapter
+}
 $stale = Get-NetIPAddress -IPAddress $credentialAddress -ErrorAction SilentlyContinue
 if ($stale) {
     Write-Error ('169.254.170.2 is still assigned to ' + $stale.InterfaceAlias + ': remove that adapter by hand, or replace the instance.')
@@ -28,7 +31,14 @@ Import-Module ECSTools
 Initialize-ECSAgent -Cluster 'my-cluster' -EnableTaskIAMRole
 
 # Check from the host: the failure after a restart is an unreachable 169.254.170.2:80.
-if (-not (Test-NetConnection -ComputerName $credentialAddress -Port 80 -InformationLevel Quiet)) {
+# An HTTP answer, even an error for this credential-less path, shows the agent itself answered: the port proxy alone accepts connections even when the agent is down.
+$answered = $true
+try {
+    Invoke-WebRequest -Uri 'http://169.254.170.2/v2/credentials/' -TimeoutSec 5 -UseBasicParsing | Out-Null
+} catch {
+    $answered = $null -ne $_.Exception.Response
+}
+if (-not $answered) {
     Write-Error 'The credential proxy does not answer on 169.254.170.2:80: check Get-Service AmazonECS and the agent log, or replace the instance.'
     exit 1
 }
