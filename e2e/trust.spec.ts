@@ -262,6 +262,18 @@ test('small things: a main landmark, Start over with undo, focus after Add a buc
   )
 })
 
+test('on a phone the file tabs stay compact, and a link leads past the form to them', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/#/?v=1')
+  await page.getByRole('button', { name: 'Jump to the generated files' }).click()
+  await expect(page.getByRole('heading', { name: 'Generated files' })).toBeFocused()
+  await expect(page.getByRole('heading', { name: 'Generated files' })).toBeInViewport()
+  // No sideways scrolling, and every file tab within a few short rows.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  const tabs = await page.getByRole('navigation', { name: 'Files' }).boundingBox()
+  expect(tabs!.height).toBeLessThan(300)
+})
+
 test('the diff view and reset raise no page errors', async ({ page }) => {
   // The guard (fixtures.ts) fails the test on any console error or uncaught exception.
   await page.goto('/#/?v=1&clusterName=diff')

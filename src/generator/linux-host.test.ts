@@ -96,10 +96,10 @@ describe('ecs.config from S3', () => {
   ])('keeps the object and the appended lines apart for ecs-init, an object %s', (_name, object) => {
     const root = tempDir('s3-config')
     const stubs = tempDir('stubs')
-    // The stand-in writes the object to whichever argument is the target file.
+    // The stand-in writes the object to whichever argument is an existing file: the target, made by mktemp.
     writeExecutable(
       join(stubs, 'aws'),
-      `#!/bin/bash\nfor a in "$@"; do case "$a" in ${root}/*) printf '%s' "$OBJECT" > "$a";; esac; done\n`,
+      `#!/bin/bash\nfor a in "$@"; do [ -f "$a" ] && printf '%s' "$OBJECT" > "$a"; done; exit 0\n`,
     )
     const script = join(root, 'user-data.sh')
     writeFileSync(script, underRoot(userData, root))
@@ -117,6 +117,42 @@ describe('ecs.config from S3', () => {
     })
     // Nothing is added to an object that already ends its last line.
     if (object.endsWith('\n')) expect(written.startsWith(`${object}ECS_CLUSTER=`)).toBe(true)
+  })
+
+  /** Runs user data with an `aws` stand-in; returns the run and the ecs.config it left. */
+  const runWithAws = (awsBody: string, object = '') => {
+    const root = tempDir('s3-config')
+    const stubs = tempDir('stubs')
+    writeExecutable(join(stubs, 'aws'), `#!/bin/bash\n${awsBody}\n`)
+    const script = join(root, 'user-data.sh')
+    writeFileSync(script, underRoot(userData, root))
+    const run = spawnSync('bash', [script], {
+      env: { PATH: `${stubs}:/usr/bin:/bin`, OBJECT: object },
+      encoding: 'utf8',
+    })
+    return { run, written: readFileSync(join(root, 'etc/ecs/ecs.config'), 'utf8') }
+  }
+
+  it('keeps the wizard settings winning over the same keys in the object', () => {
+    const { run, written } = runWithAws(
+      'for a in "$@"; do [ -f "$a" ] && printf \'%s\' "$OBJECT" > "$a"; done; exit 0',
+      'ECS_CLUSTER=other-cluster\nECS_LOGLEVEL=debug\n',
+    )
+    expect(run.status).toBe(0)
+    expect(
+      written.startsWith('ECS_CLUSTER=other-cluster\nECS_LOGLEVEL=debug\nECS_CLUSTER=my-cluster\n'),
+    ).toBe(true)
+    expect(ecsInitEnv(written)).toMatchObject({ ECS_CLUSTER: 'my-cluster', ECS_LOGLEVEL: 'debug' })
+  })
+
+  it('still joins the configured cluster, and says why, when get-object fails', () => {
+    const { run, written } = runWithAws('echo "An error occurred (AccessDenied)" >&2; exit 254')
+    // The rest of user data still runs, then it fails, so cloud-init and the console show the failure.
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/Could not fetch s3:\/\/cfg-bucket\/ecs\.config .*still joins my-cluster/)
+    expect(written).toBe(
+      'ECS_CLUSTER=my-cluster\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\n',
+    )
   })
 
   it('fetches only from a bucket of the configured account, with parameters the real AWS CLI accepts', async () => {
@@ -140,8 +176,8 @@ describe('the AWS CLI on hosts without it', () => {
         expect(code).toContain('"https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip"')
         expect(code).not.toMatch(/install -y (awscli|aws-cli)/)
         // apt-get update comes before every apt-get install.
-        const installs = [...code.matchAll(/apt-get install/g)].map((m) => m.index)
-        const update = code.indexOf('apt-get update')
+        const installs = [...code.matchAll(/apt-get (-o \S+ )?install/g)].map((m) => m.index)
+        const update = code.search(/apt-get (-o \S+ )?update/)
         expect(installs.length > 0).toBe(hostFamily === 'debian')
         for (const at of installs) {
           expect(update).toBeGreaterThanOrEqual(0)
@@ -158,15 +194,22 @@ describe('the AWS CLI on hosts without it', () => {
     const bin = sandboxPath(['mkdir', 'cat', 'tail', 'uname', 'mktemp', 'rm'])
     const log = join(root, 'apt-get.log')
     // No egress: apt-get cannot reach its repositories.
-    writeExecutable(join(bin, 'apt-get'), `#!/bin/sh\necho "$1" >> ${log}\nexit 100\n`)
-    writeExecutable(join(bin, 'systemctl'), '#!/bin/sh\nexit 0\n')
+    writeExecutable(join(bin, 'apt-get'), `#!/bin/sh\necho "$*" >> ${log}\nexit 100\n`)
+    writeExecutable(join(bin, 'systemctl'), `#!/bin/sh\necho "systemctl $*" >> ${log}\nexit 0\n`)
     const script = join(root, 'user-data.sh')
     writeFileSync(script, underRoot(userData, root))
     const run = spawnSync('/bin/bash', [script], { env: { PATH: bin }, encoding: 'utf8' })
-    expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/Could not install the AWS CLI, which fetches ecs.config from S3/)
     expect(run.stderr).toMatch(/outbound internet access .*awscli\.amazonaws\.com/)
-    expect(readFileSync(log, 'utf8')).toBe('update\n')
+    // apt-get waits for the dpkg lock that apt-daily may hold at first boot, instead of failing at once.
+    expect(readFileSync(log, 'utf8').split('\n')[0]).toBe('-o DPkg::Lock::Timeout=120 update')
+    // The instance still joins the configured cluster: the settings are written, the agent is started.
+    expect(ecsInitEnv(readFileSync(join(root, 'etc/ecs/ecs.config'), 'utf8'))).toMatchObject({
+      ECS_CLUSTER: 'my-cluster',
+    })
+    expect(readFileSync(log, 'utf8')).toContain('systemctl enable --now --no-block ecs.service\n')
+    // ...and user data still ends in failure, so "cloud-init status" shows that the fetch did not happen.
+    expect(run.status).toBe(1)
   })
 })
 
@@ -232,6 +275,8 @@ describe('boot-time persistence of the rules', () => {
           expect(values('Before')).toEqual(expect.arrayContaining(['docker.service', 'ecs.service']))
           expect(values('After')).toContain('firewalld.service')
           expect(values('WantedBy')).toEqual(['multi-user.target'])
+          // Fail closed: with Requires= (from RequiredBy=) and Before=, Docker does not start when the rules fail.
+          expect(values('RequiredBy')).toEqual(['docker.service', 'ecs.service'])
           for (const script of [userData, hostScript]) {
             const reload = script.indexOf('systemctl daemon-reload')
             expect(reload).toBeGreaterThan(script.indexOf(`> ${RULES_UNIT_PATH}`))
@@ -322,11 +367,16 @@ describe.skipIf(!canUnshare)('the rules script on a real netfilter (network name
 })
 
 describe('the hand-started agent', () => {
-  const runAgent = (selinux: boolean, hostFamily: 'rhel' | 'debian') => {
+  const runAgent = (selinux: boolean, hostFamily: 'rhel' | 'debian', dockerActive = true) => {
     const result = generate(linux({ ami: 'manual-agent', hostFamily, networkMode: 'host' }))
     const root = tempDir('run-agent')
     const stubs = tempDir('agent-stubs')
     const log = join(root, 'docker.log')
+    const systemctlLog = join(root, 'systemctl.log')
+    writeExecutable(
+      join(stubs, 'systemctl'),
+      `#!/bin/bash\necho "$*" >> ${systemctlLog}\n[ "$1" = is-active ] && exit ${dockerActive ? 0 : 3}\nexit 0\n`,
+    )
     writeExecutable(
       join(stubs, 'docker'),
       `#!/bin/bash\ncase "$1" in info) exit 0;; inspect) exit 1;; run) printf '%s\\n' "$@" > ${log};; esac\n`,
@@ -341,8 +391,17 @@ describe('the hand-started agent', () => {
     const run = spawnSync('bash', [script], { env: { PATH: `${stubs}:/usr/bin:/bin` }, encoding: 'utf8' })
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    return { args: readFileSync(log, 'utf8').trim().split('\n'), root, result }
+    const systemctl = existsSync(systemctlLog) ? readFileSync(systemctlLog, 'utf8').trim().split('\n') : []
+    return { args: readFileSync(log, 'utf8').trim().split('\n'), root, result, systemctl }
   }
+
+  it('enables and starts docker.service when the image left it off (docker-ce on RHEL)', () => {
+    expect(runAgent(false, 'rhel', false).systemctl).toEqual([
+      'is-active --quiet docker.service',
+      'enable --now docker.service',
+    ])
+    expect(runAgent(false, 'debian', true).systemctl).toEqual(['is-active --quiet docker.service'])
+  })
 
   it.each(HOST_FAMILIES)(
     '%s: adds --privileged and :Z on /log and /data when SELinux is enabled',
@@ -419,13 +478,100 @@ describe('starting ecs-init from user data on another Linux', () => {
     expect(userData).toContain('The generic .deb and .rpm units have only After=docker.service')
   })
 
-  it('restarts an agent that the image started before ecs.config was written, never blocking', () => {
-    const code = codeLines(userData)
-    const restart = code.indexOf('if systemctl is-active --quiet ecs.service; then echo ')
-    expect(restart).toBeGreaterThan(code.indexOf('>> /etc/ecs/ecs.config'))
-    expect(code.slice(restart)).toMatch(
-      /systemctl restart --no-block ecs\.service; fi\nsystemctl enable --now --no-block ecs\.service\n/,
+  /** Runs user data with systemctl reporting ecs.service active or not; returns the systemctl calls. */
+  const runStart = (active: boolean) => {
+    const root = tempDir('ecs-init-start')
+    const stubs = tempDir('ecs-init-stubs')
+    const log = join(root, 'systemctl.log')
+    writeExecutable(
+      join(stubs, 'systemctl'),
+      `#!/bin/bash\n[ "$1" = is-active ] && exit ${active ? 0 : 3}\necho "$* state:$(ls ${root}/var/lib/ecs/data | tr '\\n' ' ')" >> ${log}\n`,
     )
+    writeExecutable(join(stubs, 'iptables'), '#!/bin/sh\nexit 0\n')
+    writeExecutable(join(stubs, 'ip6tables'), '#!/bin/sh\nexit 0\n')
+    // The state the agent saved when it started in the default cluster, and a volume plugin file to keep.
+    mkdirSync(join(root, 'var/lib/ecs/data'), { recursive: true })
+    mkdirSync(join(root, 'etc/systemd/system'), { recursive: true })
+    for (const f of ['agent.db', 'ecs_agent_data.json', 'ecs_volume_plugin.json'])
+      writeFileSync(join(root, 'var/lib/ecs/data', f), '{}')
+    const script = join(root, 'user-data.sh')
+    writeFileSync(script, underRoot(userData, root))
+    const run = spawnSync('bash', [script], { env: { PATH: `${stubs}:/usr/bin:/bin` }, encoding: 'utf8' })
+    expect(run.stderr.replace(/^ecs\.service was already running.*\n/m, '')).toBe('')
+    expect(run.status).toBe(0)
+    return {
+      calls: readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((c) => c.trimEnd()),
+      stderr: run.stderr,
+    }
+  }
+
+  it('stops an agent that the image started in the default cluster and removes its saved state first', () => {
+    const { calls, stderr } = runStart(true)
+    // A restart would read the saved "default" cluster and exit 5 ("Data mismatch"), which the unit does not restart.
+    expect(calls.filter((c) => /ecs\.service/.test(c))).toEqual([
+      'stop ecs.service state:agent.db ecs_agent_data.json ecs_volume_plugin.json',
+      'enable --now --no-block ecs.service state:ecs_volume_plugin.json',
+    ])
+    expect(stderr).toMatch(/may be left in the default cluster: deregister it/)
+  })
+
+  it('leaves the saved state alone when no agent ran before user data', () => {
+    const { calls, stderr } = runStart(false)
+    expect(calls.filter((c) => /ecs\.service/.test(c))).toEqual([
+      'enable --now --no-block ecs.service state:agent.db ecs_agent_data.json ecs_volume_plugin.json',
+    ])
+    expect(stderr).toBe('')
+  })
+})
+
+describe('container/verify-credentials.sh', () => {
+  const verify = text(generate(linux({ networkMode: 'bridge' })), 'container/verify-credentials.sh')!
+  const credentials = '{"RoleArn":"arn:aws:iam::012345678901:role/ecsTaskRole","AccessKeyId":"AKIA"}'
+
+  /** Runs the check with only the named stand-ins for curl and wget, and sed and grep. */
+  const runVerify = (stubs: Record<string, string>, uri = '/v2/credentials/abc') => {
+    const bin = sandboxPath(['sed', 'grep'])
+    for (const [name, body] of Object.entries(stubs)) writeExecutable(join(bin, name), `#!/bin/sh\n${body}\n`)
+    const script = join(tempDir('verify'), 'verify.sh')
+    writeFileSync(script, verify)
+    return spawnSync('/bin/sh', [script], {
+      env: { PATH: bin, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: uri },
+      encoding: 'utf8',
+    })
+  }
+  /** wget on the credential endpoint answers; on instance metadata it does what `imds` says. */
+  const wget = (imds: string) =>
+    `case "$*" in *169.254.170.2*) printf '%s' '${credentials}';; *169.254.169.254*) ${imds};; esac`
+
+  it('reports instance metadata blocked with busybox wget, which exits 1 on a timeout', () => {
+    const run = runVerify({ wget: wget('echo "wget: download timed out" >&2; exit 1') })
+    expect(run.stdout).toContain('OK: 169.254.169.254 (instance metadata) is blocked')
+    expect(run.status).toBe(0)
+  })
+
+  it('reports instance metadata reachable when it answers, even with an HTTP error (IMDSv2 401)', () => {
+    const run = runVerify({
+      wget: wget(
+        'echo "  HTTP/1.1 401 Unauthorized" >&2; echo "wget: server returned error: HTTP/1.1 401 Unauthorized" >&2; exit 1',
+      ),
+    })
+    expect(run.stderr).toMatch(/FAILED: 169\.254\.169\.254 is reachable/)
+    expect(run.status).toBe(1)
+  })
+
+  it('says that curl or wget is needed when neither is installed', () => {
+    const run = runVerify({})
+    expect(run.stderr).toMatch(/^FAILED: this check needs curl or wget in the container/)
+    expect(run.status).toBe(1)
+  })
+
+  it('says what failed when the credential endpoint answers with an HTTP error', () => {
+    const run = runVerify({ curl: 'echo "curl: (22) The requested URL returned error: 404" >&2; exit 22' })
+    expect(run.stderr).toMatch(/FAILED: http:\/\/169\.254\.170\.2\/v2\/credentials\/abc gave no credentials/)
+    expect(run.status).toBe(1)
   })
 })
 

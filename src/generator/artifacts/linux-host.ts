@@ -77,7 +77,7 @@ export function ecsConfig(ctx: Context): ArtifactBody | undefined {
     title: 'Agent configuration (ecs.config)',
     usage: ctx.manualAgent
       ? `${ECS_CONFIG_PATH} on the host, passed to the hand-started agent with --env-file. One KEY=VALUE per line, no quotes: values are taken literally.`
-      : `${ECS_CONFIG_PATH} on the instance; ec2/user-data.sh writes it for you.${ctx.config.configObject ? ' With an ecs.config object in S3, these lines are added after the copied file.' : ''} One KEY=VALUE per line, no quotes: ecs-init takes values literally.`,
+      : `${ECS_CONFIG_PATH} on the instance; ec2/user-data.sh writes it for you.${ctx.config.configObject ? ' With an ecs.config object in S3, the object comes first and these lines after it, so they win; if the fetch fails, these lines alone.' : ''} One KEY=VALUE per line, no quotes: ecs-init takes values literally.`,
     check: `cat ${ECS_CONFIG_PATH}`,
     text: renderEcsConfig(entries),
     sources: ecsConfigSources(entries, 1),
@@ -493,8 +493,9 @@ function configObjectBlocks(ctx: Context): ShellBlock[] {
     comment(
       '"aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.',
     ),
+    line(raw('ecs_config_fetch=ok')),
     line(raw('if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then')),
-    ...indented([line(sh`echo ${noCli} >&2`)]),
+    ...indented([line(sh`echo ${noCli} >&2`), line(raw('ecs_config_fetch=failed'))]),
     line(
       sh`elif aws s3api get-object ${option('--bucket', bucket)} ${option('--key', key)} --expected-bucket-owner ${config.accountId} ${object} --region ${config.region} >/dev/null; then`,
       'Reads the private ecs.config with the instance role (see iam/instance-role-policy.json), only from a bucket of this account.',
@@ -517,7 +518,7 @@ function configObjectBlocks(ctx: Context): ShellBlock[] {
       line(sh`cat ${object} > ${ECS_CONFIG_PATH}`, 'The object first, then these settings.'),
     ]),
     line(raw('else')),
-    ...indented([line(sh`echo ${noObject} >&2`)]),
+    ...indented([line(sh`echo ${noObject} >&2`), line(raw('ecs_config_fetch=failed'))]),
     line(raw('fi')),
     line(raw('rm -f "$ecs_config_object"')),
   ]
@@ -603,6 +604,14 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
   if (rules.length > 0) blocks.push(blank, ...rules)
   if (ctx.manualAgent) blocks.push(blank, ...agentRunBlocks(ctx))
   else if (config.ami === 'ecs-init') blocks.push(blank, ...ecsInitStartBlocks(ctx))
+  if (config.configObject)
+    blocks.push(
+      blank,
+      comment(
+        'Everything else is in place; a failed S3 fetch still fails user data, so "cloud-init status" and the console show it.',
+      ),
+      line(raw('if [ "$ecs_config_fetch" = failed ]; then exit 1; fi')),
+    )
   const { text, sources } = script(ctx, 'EC2 user data for an ECS container instance with task roles', blocks)
   return {
     title: 'EC2 user data (Linux)',

@@ -3,7 +3,7 @@
 import { CREDENTIALS_ENDPOINT, INSTANCE_METADATA_ADDRESS } from '../../knowledge/agent.ts'
 import { cite } from '../../knowledge/sources.ts'
 import { ps, psBlank, psComment, psLine, renderPowerShell, type PsBlock } from '../render/powershell.ts'
-import { blank, comment, line, raw, renderShell, sh, type ShellBlock } from '../render/shell.ts'
+import { blank, comment, indented, line, raw, renderShell, sh, type ShellBlock } from '../render/shell.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 
@@ -19,6 +19,9 @@ function expectsImdsBlocked(ctx: Context): boolean {
   )
 }
 
+const noHttpClientMessage =
+  'FAILED: this check needs curl or wget in the container, and neither is installed: install one (e.g. apk add curl, apt-get install curl) or run the check from a container of the task that has one.'
+
 const missingUriMessage =
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is not set: the task has no task role, or the agent runs without task roles enabled.'
 
@@ -32,12 +35,14 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
     line(raw('set -eu')),
     line(sh`expected_role=${ctx.arns.taskRole}`),
     blank,
+    line(raw('if command -v curl >/dev/null 2>&1; then http=curl')),
+    line(raw('elif command -v wget >/dev/null 2>&1; then http=wget')),
+    line(raw('else')),
+    line(sh`  echo ${noHttpClientMessage} >&2`),
+    line(raw('  exit 1')),
+    line(raw('fi')),
     line(raw('fetch() {')),
-    line(
-      raw(
-        '  if command -v curl >/dev/null 2>&1; then curl -fsS --max-time 5 "$1"; else wget -qO- -T 5 "$1"; fi',
-      ),
-    ),
+    line(raw('  if [ "$http" = curl ]; then curl -fsS --max-time 5 "$1"; else wget -qO- -T 5 "$1"; fi')),
     line(raw('}')),
     blank,
     line(raw('if [ -z "${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-}" ]; then')),
@@ -45,10 +50,17 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
     line(raw('  exit 1')),
     line(raw('fi')),
     line(
-      sh`body=$(fetch ${raw(`"${CREDENTIALS_URL_BASE}\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"`)})`,
+      sh`if ! body=$(fetch ${raw(`"${CREDENTIALS_URL_BASE}\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"`)}); then`,
       'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
       cite('S2', 'S23'),
     ),
+    line(
+      raw(
+        `  echo "FAILED: ${CREDENTIALS_URL_BASE}\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} gave no credentials (see the $http error above): the agent's credential endpoint is unreachable from this container, or the credentials of this task are gone (a stopped task, or an agent restarted without its state)." >&2`,
+      ),
+    ),
+    line(raw('  exit 1')),
+    line(raw('fi')),
     comment(
       'Compare the whole RoleArn value: a substring match would accept role/app-admin when role/app is expected.',
     ),
@@ -72,15 +84,20 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
         'Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.',
       ),
       line(raw('reachable=no')),
-      line(raw('if command -v curl >/dev/null 2>&1; then')),
+      line(raw('if [ "$http" = curl ]; then')),
       line(sh`  if curl -s -o /dev/null --max-time 2 ${IMDS_URL}; then reachable=yes; fi`),
       line(raw('else')),
-      line(raw('  rc=0')),
-      line(sh`  wget -q -T 2 -t 1 -O /dev/null ${IMDS_URL} || rc=$?`),
+      ...indented(
+        [
+          comment(
+            "wget's exit codes differ (GNU: 4 on a network failure; busybox, as in Alpine: 1 for everything): judge by the HTTP status line that -S prints, which both print even with -q.",
+          ),
+        ],
+        '  ',
+      ),
       line(
-        raw('  if [ "$rc" -ne 4 ]; then reachable=yes; fi'),
-        'wget exits 4 on a network failure and 8 on an HTTP error answer.',
-        cite('S2'),
+        sh`  if wget -S -q -T 2 -t 1 -O /dev/null ${IMDS_URL} 2>&1 | grep -q 'HTTP/'; then reachable=yes; fi`,
+        'An HTTP status line came back: instance metadata answered.',
       ),
       line(raw('fi')),
       line(raw('if [ "$reachable" = yes ]; then')),

@@ -574,7 +574,7 @@ for f in "$LAYERS/etc/upper/systemd/system/"*.service; do
   [ -f "$f" ] || continue
   name=$(basename "$f")
   if ! grep -Eq '^Before=(.*[[:space:]])?docker\.service([[:space:]]|$)' "$f"; then echo "@step $name skipped: not ordered Before=docker.service"; continue; fi
-  if ! ls /etc/systemd/system/*.wants/"$name" >/dev/null 2>&1; then echo "@step $name skipped: not enabled (no .wants link)"; continue; fi
+  if ! ls -d /etc/systemd/system/*.wants/"$name" /etc/systemd/system/*.requires/"$name" 2>/dev/null | grep -q .; then echo "@step $name skipped: not enabled (no .wants or .requires link)"; continue; fi
   if ${RUN_UNIT} "/etc/systemd/system/$name"; then echo "@step $name ran: ExecStart succeeded"; else echo "@step $name ran: ExecStart failed with $?"; fi
 done
 `,

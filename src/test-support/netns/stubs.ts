@@ -60,15 +60,15 @@ case $verb in
     for unit in "\${units[@]}"; do
       file=$(unit_file "$unit")
       if [ -f "$file" ]; then
-        for target in $(sed -n 's/^WantedBy=//p; s/^RequiredBy=//p' "$file"); do
-          mkdir -p "/etc/systemd/system/$target.wants"
-          ln -sfn "$file" "/etc/systemd/system/$target.wants/$(basename "$file")"
+        for link in $(sed -n 's/^WantedBy=//p' "$file" | tr ' ' '\\n' | sed 's/$/.wants/'; sed -n 's/^RequiredBy=//p' "$file" | tr ' ' '\\n' | sed 's/$/.requires/'); do
+          mkdir -p "/etc/systemd/system/$link"
+          ln -sfn "$file" "/etc/systemd/system/$link/$(basename "$file")"
         done
       fi
       if [ "$now" -eq 1 ]; then start "$unit" || exit 1; fi
     done ;;
   disable)
-    for unit in "\${units[@]}"; do rm -f /etc/systemd/system/*.wants/"$(basename "$(unit_file "$unit")")"; done ;;
+    for unit in "\${units[@]}"; do rm -f /etc/systemd/system/*.wants/"$(basename "$(unit_file "$unit")")" /etc/systemd/system/*.requires/"$(basename "$(unit_file "$unit")")"; done ;;
   start|restart|reload-or-restart|try-restart)
     for unit in "\${units[@]}"; do start "$unit" || exit 1; done ;;
 esac

@@ -14,29 +14,32 @@ EOF
 # ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins my-cluster, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).
 # The AWS CLI fetches the object. It is installed here when missing, which needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com.
 install_aws_cli() {
-  # AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.
-  # Only what is missing: RHEL 9 ships curl-minimal, which conflicts with the curl package.
-  for tool in curl unzip; do
-      command -v "$tool" >/dev/null 2>&1 && continue
-      if command -v dnf >/dev/null 2>&1; then dnf install -y "$tool" || return 1; else yum install -y "$tool" || return 1; fi
-  done
-  aws_cli_dir=$(mktemp -d) || return 1
-  curl -fsSL -o "$aws_cli_dir/awscliv2.zip" "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip" || return 1
-  unzip -q "$aws_cli_dir/awscliv2.zip" -d "$aws_cli_dir" || return 1
-  "$aws_cli_dir/aws/install" --update || return 1
-  rm -rf "$aws_cli_dir"
+    # AWS's installer for AWS CLI v2 (needs curl and unzip); the distributions' packages are not dependable.
+    # Only what is missing: RHEL 9 ships curl-minimal, which conflicts with the curl package.
+    for tool in curl unzip; do
+        command -v "$tool" >/dev/null 2>&1 && continue
+        if command -v dnf >/dev/null 2>&1; then dnf install -y "$tool" || return 1; else yum install -y "$tool" || return 1; fi
+    done
+    aws_cli_dir=$(mktemp -d) || return 1
+    curl -fsSL -o "$aws_cli_dir/awscliv2.zip" "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip" || return 1
+    unzip -q "$aws_cli_dir/awscliv2.zip" -d "$aws_cli_dir" || return 1
+    "$aws_cli_dir/aws/install" --update || return 1
+    rm -rf "$aws_cli_dir"
 }
 ecs_config_object=$(mktemp)
 # "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
+ecs_config_fetch=ok
 if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then
-  echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com, through a NAT gateway or a proxy, or an image that has the AWS CLI. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+    echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com, through a NAT gateway or a proxy, or an image that has the AWS CLI. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+    ecs_config_fetch=failed
 elif aws s3api get-object --bucket private-config --key ecs.config --expected-bucket-owner 012345678901 "$ecs_config_object" --region us-east-1 >/dev/null; then
-  # ecs-init splits ecs.config on "\n": an object without a final newline would glue its last line onto the first line that follows.
-  [ -z "$(tail -c 1 "$ecs_config_object")" ] || printf '\n' >> "$ecs_config_object"
-  cat /etc/ecs/ecs.config >> "$ecs_config_object"
-  cat "$ecs_config_object" > /etc/ecs/ecs.config
+    # ecs-init splits ecs.config on "\n": an object without a final newline would glue its last line onto the first line that follows.
+    [ -z "$(tail -c 1 "$ecs_config_object")" ] || printf '\n' >> "$ecs_config_object"
+    cat /etc/ecs/ecs.config >> "$ecs_config_object"
+    cat "$ecs_config_object" > /etc/ecs/ecs.config
 else
-  echo 'Could not fetch s3://private-config/ecs.config (see the AWS CLI error above): check the instance profile'\''s policy (iam/instance-role-policy.json), that the bucket belongs to account 012345678901, and the region. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+    echo 'Could not fetch s3://private-config/ecs.config (see the AWS CLI error above): check the instance profile'\''s policy (iam/instance-role-policy.json), that the bucket belongs to account 012345678901, and the region. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins my-cluster.' >&2
+    ecs_config_fetch=failed
 fi
 rm -f "$ecs_config_object"
 
@@ -95,8 +98,11 @@ systemctl enable ecs-task-iam-rules.service
 # Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.
 # An agent that did start first saved the default cluster in /var/lib/ecs/data (ecs-init sets ECS_DATADIR, which turns checkpointing on). A restart with another ECS_CLUSTER fails with "saved cluster does not match configured cluster", exit code 5, which the unit does not restart: stop it and remove that state first.
 if systemctl is-active --quiet ecs.service; then
-  echo 'ecs.service was already running (enabled in the image): it started before user data wrote /etc/ecs/ecs.config, joined the default cluster and saved that in its state, so it would refuse my-cluster and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).' >&2
-  systemctl stop ecs.service
-  rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json
+    echo 'ecs.service was already running (enabled in the image): it started before user data wrote /etc/ecs/ecs.config, joined the default cluster and saved that in its state, so it would refuse my-cluster and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).' >&2
+    systemctl stop ecs.service
+    rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json
 fi
 systemctl enable --now --no-block ecs.service
+
+# Everything else is in place; a failed S3 fetch still fails user data, so "cloud-init status" and the console show it.
+if [ "$ecs_config_fetch" = failed ]; then exit 1; fi

@@ -16,8 +16,8 @@ EOF
 # Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.
 # An agent that did start first saved the default cluster in /var/lib/ecs/data (ecs-init sets ECS_DATADIR, which turns checkpointing on). A restart with another ECS_CLUSTER fails with "saved cluster does not match configured cluster", exit code 5, which the unit does not restart: stop it and remove that state first.
 if systemctl is-active --quiet ecs.service; then
-  echo 'ecs.service was already running (enabled in the image): it started before user data wrote /etc/ecs/ecs.config, joined the default cluster and saved that in its state, so it would refuse my-cluster and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).' >&2
-  systemctl stop ecs.service
-  rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json
+    echo 'ecs.service was already running (enabled in the image): it started before user data wrote /etc/ecs/ecs.config, joined the default cluster and saved that in its state, so it would refuse my-cluster and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).' >&2
+    systemctl stop ecs.service
+    rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json
 fi
 systemctl enable --now --no-block ecs.service

@@ -5,15 +5,24 @@
 set -eu
 expected_role=arn:aws-cn:iam::012345678901:role/ecsTaskRole
 
+if command -v curl >/dev/null 2>&1; then http=curl
+elif command -v wget >/dev/null 2>&1; then http=wget
+else
+  echo 'FAILED: this check needs curl or wget in the container, and neither is installed: install one (e.g. apk add curl, apt-get install curl) or run the check from a container of the task that has one.' >&2
+  exit 1
+fi
 fetch() {
-  if command -v curl >/dev/null 2>&1; then curl -fsS --max-time 5 "$1"; else wget -qO- -T 5 "$1"; fi
+  if [ "$http" = curl ]; then curl -fsS --max-time 5 "$1"; else wget -qO- -T 5 "$1"; fi
 }
 
 if [ -z "${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-}" ]; then
   echo 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is not set: the task has no task role, or the agent runs without task roles enabled.' >&2
   exit 1
 fi
-body=$(fetch "http://169.254.170.2${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}")
+if ! body=$(fetch "http://169.254.170.2${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"); then
+  echo "FAILED: http://169.254.170.2${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} gave no credentials (see the $http error above): the agent's credential endpoint is unreachable from this container, or the credentials of this task are gone (a stopped task, or an agent restarted without its state)." >&2
+  exit 1
+fi
 # Compare the whole RoleArn value: a substring match would accept role/app-admin when role/app is expected.
 role=$(printf '%s' "$body" | sed -n 's/.*"RoleArn"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p')
 if [ "$role" != "$expected_role" ]; then
@@ -24,12 +33,11 @@ echo "OK: the task receives credentials for $expected_role"
 
 # Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.
 reachable=no
-if command -v curl >/dev/null 2>&1; then
+if [ "$http" = curl ]; then
   if curl -s -o /dev/null --max-time 2 http://169.254.169.254/latest/meta-data/; then reachable=yes; fi
 else
-  rc=0
-  wget -q -T 2 -t 1 -O /dev/null http://169.254.169.254/latest/meta-data/ || rc=$?
-  if [ "$rc" -ne 4 ]; then reachable=yes; fi
+  # wget's exit codes differ (GNU: 4 on a network failure; busybox, as in Alpine: 1 for everything): judge by the HTTP status line that -S prints, which both print even with -q.
+  if wget -S -q -T 2 -t 1 -O /dev/null http://169.254.169.254/latest/meta-data/ 2>&1 | grep -q 'HTTP/'; then reachable=yes; fi
 fi
 if [ "$reachable" = yes ]; then
   echo 'FAILED: 169.254.169.254 is reachable: the container can read the instance role'\''s credentials.' >&2

@@ -14,19 +14,22 @@ EOF
 # ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins -rf, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).
 # The AWS CLI fetches the object. The ECS-optimized AMIs are built from minimal AMIs without it, so it is installed here when missing, which needs outbound access to the Amazon Linux package repositories (dnf install -y awscli-2).
 install_aws_cli() {
-  dnf install -y awscli-2 || return 1
+    dnf install -y awscli-2 || return 1
 }
 ecs_config_object=$(mktemp)
 # "aws s3 cp" has no --expected-bucket-owner; get-object does, so a same-named bucket in another account is refused.
+ecs_config_fetch=ok
 if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then
-  echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound access to the Amazon Linux package repositories (dnf install -y awscli-2), through a NAT gateway or a proxy, or an image that has the AWS CLI. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins -rf.' >&2
+    echo 'Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs outbound access to the Amazon Linux package repositories (dnf install -y awscli-2), through a NAT gateway or a proxy, or an image that has the AWS CLI. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins -rf.' >&2
+    ecs_config_fetch=failed
 elif aws s3api get-object --bucket cfg-bucket --key 'O'\''Brien/(ecs).config' --expected-bucket-owner 012345678901 "$ecs_config_object" --region us-east-1 >/dev/null; then
-  # ecs-init splits ecs.config on "\n": an object without a final newline would glue its last line onto the first line that follows.
-  [ -z "$(tail -c 1 "$ecs_config_object")" ] || printf '\n' >> "$ecs_config_object"
-  cat /etc/ecs/ecs.config >> "$ecs_config_object"
-  cat "$ecs_config_object" > /etc/ecs/ecs.config
+    # ecs-init splits ecs.config on "\n": an object without a final newline would glue its last line onto the first line that follows.
+    [ -z "$(tail -c 1 "$ecs_config_object")" ] || printf '\n' >> "$ecs_config_object"
+    cat /etc/ecs/ecs.config >> "$ecs_config_object"
+    cat "$ecs_config_object" > /etc/ecs/ecs.config
 else
-  echo 'Could not fetch s3://cfg-bucket/O'\''Brien/(ecs).config (see the AWS CLI error above): check the instance profile'\''s policy (iam/instance-role-policy.json), that the bucket belongs to account 012345678901, and the region. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins -rf.' >&2
+    echo 'Could not fetch s3://cfg-bucket/O'\''Brien/(ecs).config (see the AWS CLI error above): check the instance profile'\''s policy (iam/instance-role-policy.json), that the bucket belongs to account 012345678901, and the region. /etc/ecs/ecs.config keeps only the settings written above, so the instance still joins -rf.' >&2
+    ecs_config_fetch=failed
 fi
 rm -f "$ecs_config_object"
 
@@ -81,3 +84,6 @@ systemctl daemon-reload
 systemctl enable ecs-task-iam-rules.service
 # Apply the rules now.
 /usr/local/sbin/ecs-task-iam-rules.sh
+
+# Everything else is in place; a failed S3 fetch still fails user data, so "cloud-init status" and the console show it.
+if [ "$ecs_config_fetch" = failed ]; then exit 1; fi
