@@ -55,9 +55,7 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
       cite('S2', 'S23'),
     ),
     line(
-      raw(
-        `  echo "FAILED: ${CREDENTIALS_URL_BASE}\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} gave no credentials (see the $http error above): the agent's credential endpoint is unreachable from this container, or the credentials of this task are gone (a stopped task, or an agent restarted without its state)." >&2`,
-      ),
+      sh`  echo ${`FAILED: ${CREDENTIALS_URL_BASE}`}"\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"${' gave no credentials (see the '}"$http"${" error above): the agent's credential endpoint is unreachable from this container, or the credentials of this task are gone (a stopped task, or an agent restarted without its state)."} >&2`,
     ),
     line(raw('  exit 1')),
     line(raw('fi')),

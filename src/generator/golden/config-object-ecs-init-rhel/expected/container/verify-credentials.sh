@@ -20,7 +20,7 @@ if [ -z "${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI:-}" ]; then
   exit 1
 fi
 if ! body=$(fetch "http://169.254.170.2${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"); then
-  echo "FAILED: http://169.254.170.2${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} gave no credentials (see the $http error above): the agent's credential endpoint is unreachable from this container, or the credentials of this task are gone (a stopped task, or an agent restarted without its state)." >&2
+  echo 'FAILED: http://169.254.170.2'"${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"' gave no credentials (see the '"$http"' error above): the agent'\''s credential endpoint is unreachable from this container, or the credentials of this task are gone (a stopped task, or an agent restarted without its state).' >&2
   exit 1
 fi
 # Compare the whole RoleArn value: a substring match would accept role/app-admin when role/app is expected.
