@@ -1,6 +1,6 @@
 // Real tools nobody here wrote, run on generated text: shellcheck, tree-sitter-powershell, the AWS CLI's
 // own parameter validation, an IAM policy validator, the TypeScript compiler with the AWS SDK's types.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { Language, Parser, type Node } from 'web-tree-sitter'
 import { validateIdentityPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy'
 import type { Artifact } from '../generator/types.ts'
+import { runCommand } from './run-command.ts'
 
 const run = promisify(execFile)
 const require = createRequire(import.meta.url)
@@ -165,25 +166,6 @@ export interface ScriptRun {
   calls: string[]
 }
 
-/**
- * `bash args…` with stdin closed. A Node pipe on stdin is a socket, which makes bash believe it was
- * started by a remote shell daemon and read ~/.bashrc on every call (slow, and the machine's own settings).
- */
-function runBash(
-  args: string[],
-  options: { cwd?: string; env: NodeJS.ProcessEnv },
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
-
 /** What the stand-in answers after a call passed validation: stdout and exit status per "service operation". */
 export type FakeAnswers = Record<string, { stdout?: string; status?: number }>
 
@@ -213,7 +195,11 @@ export async function runWithAwsWrapper(
     AWS_WRAPPER_VALIDATE: validate ? 'yes' : 'no',
     HOME: tmpdir(),
   }
-  const { status, stderr, stdout } = await runBash([script, ...args], { cwd, env })
+  const { status, stderr, stdout } = await runCommand('bash', [script, ...args], {
+    cwd,
+    env,
+    timeout: 300_000,
+  })
   const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean)
   return { status, stderr, stdout, calls }
 }

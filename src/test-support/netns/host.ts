@@ -31,6 +31,7 @@ import readline from 'node:readline'
 import { AGENT_SOURCE } from './agent.ts'
 import { dockerStart, type Family } from './docker-replay.ts'
 import { RUN_UNIT, writeStubs } from './stubs.ts'
+import { runCommand, type RunResult } from '../run-command.ts'
 
 export type Backend = 'legacy' | 'nft'
 export const BACKENDS: readonly Backend[] = ['legacy', 'nft']
@@ -72,24 +73,11 @@ echo 0 > /proc/sys/net/ipv4/ip_forward
 for f in /proc/sys/net/ipv4/conf/*/route_localnet; do echo 0 > "$f"; done
 `
 
-export interface RunResult {
-  status: number | null
-  stdout: string
-  stderr: string
-}
+export type { RunResult }
 
 /** Runs a command; `env` replaces the environment (nothing of the test runner's leaks into a script). */
 function exec(command: string, args: string[], env?: Record<string, string>): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    // stdin is /dev/null: on a socket (Node's pipes are socketpairs) bash assumes rshd and reads ~/.bashrc.
-    const child = spawn(command, args, { cwd: '/', env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
+  return runCommand(command, args, { cwd: '/', env })
 }
 
 /** iptables-save → iptables-legacy-save */
