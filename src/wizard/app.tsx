@@ -1,18 +1,18 @@
 // The wizard: the steps beside the output, which follows every keystroke. The configuration lives in the
 // URL (use-config.ts); the generated files are derived from it, never stored.
 import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react'
-import { generate } from '../generator/generate.ts'
 import type { Finding } from '../generator/types.ts'
 import { stepOfField } from './config-paths.ts'
 import { WizardContext } from './fields.tsx'
 import { EditsNotice } from './edits-notice.tsx'
 import { useFocusRequestedField } from './go-to-field.ts'
 import { useGuardStore, useInvalidFields } from './invalid-fields.ts'
-import { OutputPanel } from './output-panel.tsx'
+import { OutputPanel, OutputPending } from './output-panel.tsx'
 import { AccessStep, NamesStep, NetworkStep, prefetchWhenIdle, ReviewStep } from './lazy-parts.ts'
 import { PlatformStep } from './steps/platform-step.tsx'
 import { siteBaseUrl, useConfig, useConfigStore } from './use-config.ts'
 import { STEPS, useUiStore, type Step } from './ui-store.ts'
+import { useGenerate } from './use-generate.ts'
 
 const STEP_VIEWS: Record<Step, ComponentType> = {
   Platform: PlatformStep,
@@ -28,6 +28,8 @@ const InvalidFieldsDialog = lazy(() => import('./invalid-fields-dialog.tsx'))
 // Start over is not needed for the first paint; its room in the header is kept (styles.css).
 const StartOver = lazy(() => import('./start-over.tsx').then((m) => ({ default: m.StartOver })))
 
+const NO_FINDINGS: Finding[] = []
+
 /** On a narrow screen the output is below the form: a way straight to it. */
 function jumpToOutput() {
   const heading = document.getElementById('output-title')
@@ -37,7 +39,12 @@ function jumpToOutput() {
 
 export function App() {
   const { config, linkIssues, update } = useConfig()
-  const result = useMemo(() => generate(config, { baseUrl: siteBaseUrl() }), [config])
+  const generate = useGenerate()
+  const result = useMemo(
+    () => (generate ? generate(config, { baseUrl: siteBaseUrl() }) : undefined),
+    [generate, config],
+  )
+  const findings = result?.findings ?? NO_FINDINGS
   const invalidFields = useInvalidFields()
   const opened = useConfigStore((s) => s.opened !== undefined)
   const refused = useConfigStore((s) => s.refused)
@@ -65,7 +72,7 @@ export function App() {
   // A step whose fields hold invalid text or an error is marked in the step list.
   const stepsWithErrors = new Set<Step>([
     ...invalidFields.map((f) => f.step),
-    ...result.findings.filter((f) => f.severity === 'error').map((f) => stepOfField(f.field)),
+    ...findings.filter((f) => f.severity === 'error').map((f) => stepOfField(f.field)),
   ])
 
   // Moving between steps puts focus on the step's heading, so keyboard and screen-reader users follow.
@@ -81,7 +88,7 @@ export function App() {
   const StepView = STEP_VIEWS[step]
   const index = STEPS.indexOf(step)
   return (
-    <WizardContext.Provider value={{ config, update, findings: result.findings }}>
+    <WizardContext.Provider value={{ config, update, findings }}>
       <div className="app">
         <header className="app-header">
           <h1>ECS task role setup</h1>
@@ -114,7 +121,7 @@ export function App() {
                 {refused}
               </p>
             )}
-            <EditsNotice result={result} />
+            {result && <EditsNotice result={result} />}
             <div className="layout">
               <section className="wizard" aria-labelledby="step-title">
                 <button type="button" className="link jump-to-output" onClick={jumpToOutput}>
@@ -162,7 +169,7 @@ export function App() {
                   )}
                 </div>
               </section>
-              <OutputPanel result={result} invalid={invalid} />
+              {result ? <OutputPanel result={result} invalid={invalid} /> : <OutputPending />}
             </div>
           </Suspense>
         </main>

@@ -70,6 +70,20 @@ function FindingsSummary({ findings }: { findings: Finding[] }) {
   )
 }
 
+/** The output's place while the generator's chunk is on its way (a moment after the first paint). */
+export function OutputPending() {
+  return (
+    <section className="output" aria-labelledby="output-title" aria-busy="true">
+      <div className="output-header">
+        <h2 id="output-title">Generated files</h2>
+      </div>
+      <p className="hint" role="status">
+        Preparing the files…
+      </p>
+    </section>
+  )
+}
+
 export function OutputPanel({ result, invalid }: { result: GenerateResult; invalid: Finding[] }) {
   const selected = useUiStore((s) => s.selected)
   const select = useUiStore((s) => s.select)

@@ -1,0 +1,32 @@
+// The generator (every builder, every sentence of every script) loads in its own chunk, started right
+// after the first render: the form is usable at once, and the output, whose first view is the lazily
+// loaded runbook anyway, follows a moment later. Once loaded, every keystroke regenerates synchronously.
+import { useEffect, useSyncExternalStore } from 'react'
+import type { generate as Generate } from '../generator/generate.ts'
+
+type GenerateFn = typeof Generate
+
+let loaded: GenerateFn | undefined
+let loading: Promise<void> | undefined
+const listeners = new Set<() => void>()
+
+function load(): Promise<void> {
+  loading ??= import('../generator/generate.ts').then((m) => {
+    loaded = m.generate
+    for (const listener of listeners) listener()
+  })
+  return loading
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** `generate`, or undefined for the moment before its chunk has arrived. */
+export function useGenerate(): GenerateFn | undefined {
+  useEffect(() => {
+    void load()
+  }, [])
+  return useSyncExternalStore(subscribe, () => loaded)
+}
