@@ -40,7 +40,7 @@ export const CONFIG_VERSION = 1
 export const OPERATING_SYSTEMS = ['linux', 'windows'] as const
 export const AMI_IDS = AMIS.map((a) => a.id) as readonly AmiId[]
 export const HOST_FAMILIES = ['rhel', 'debian'] as const satisfies readonly HostFamily[]
-// `default` is the Windows NAT mode; it is not an API value and is written by omitting networkMode (§10).
+// `default` is the Windows NAT mode; it is not an API value and is written by omitting networkMode [S31].
 export const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none', 'default'] as const
 export const BUCKET_ACCESS = ['read', 'read-write', 'write'] as const
 export const PROTOCOLS = ['tcp', 'udp'] as const

@@ -2,7 +2,6 @@
 // Windows containers on ECS run with process isolation, so the image must be built for the host's Windows
 // Server version (Microsoft: version compatibility); the IIS image has one tag per version.
 import type { AmiId, OperatingSystem, WindowsAmiId } from './amis.ts'
-import { cite, type Citation } from './sources.ts'
 
 export const LINUX_DEFAULT_IMAGE = 'public.ecr.aws/docker/library/nginx:latest'
 
@@ -18,8 +17,6 @@ export const WINDOWS_RELEASE: Record<WindowsAmiId, WindowsRelease> = {
 /** The IIS image for a Windows Server release: serves port 80 like the Linux default, tag per release. */
 const iisImage = (release: WindowsRelease) =>
   `mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc${release}`
-
-export const DEFAULT_IMAGE_CITATION: Citation = cite('IIS_IMAGE_TAGS', 'WINDOWS_CONTAINER_VERSIONS')
 
 /** The image a new task gets: nginx on Linux, IIS built for the AMI's Windows Server release on Windows. */
 export function defaultImage(ami: AmiId): string {

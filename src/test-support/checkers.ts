@@ -132,8 +132,7 @@ export function awsWrapperDir(port: number): string {
     `#!/bin/bash
 # A call with exactly these arguments passed validation before: the answer cannot differ, skip the real CLI.
 key=$(printf '%s\\0' "$@" | sha256sum | cut -c1-64)
-if [ "\${AWS_WRAPPER_VALIDATE:-yes}" = no ] || [ -f "${dir}/validated/$key" ]; then
-  # Flow-only runs: the same calls were validated by another run; answer without starting the real CLI.
+if [ -f "${dir}/validated/$key" ]; then
   out='Could not connect to the endpoint URL'; rc=255
 else
 out=$(AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=example AWS_MAX_ATTEMPTS=1 AWS_RETRY_MODE=standard \\
@@ -176,7 +175,6 @@ export async function runWithAwsWrapper(
   wrapperDir: string,
   answers: FakeAnswers = {},
   cwd?: string,
-  validate = true,
 ): Promise<ScriptRun & { stdout: string }> {
   const logDir = tempDir('aws-log')
   const log = join(logDir, 'calls.log')
@@ -192,7 +190,6 @@ export async function runWithAwsWrapper(
     PATH: `${wrapperDir}:/usr/bin:/bin`,
     AWS_WRAPPER_LOG: log,
     AWS_WRAPPER_FAKE: fake,
-    AWS_WRAPPER_VALIDATE: validate ? 'yes' : 'no',
     HOME: tmpdir(),
   }
   const { status, stderr, stdout } = await runCommand('bash', [script, ...args], {

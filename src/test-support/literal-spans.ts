@@ -86,7 +86,7 @@ export function powershellLiteralMask(text: string): boolean[] {
   return scan(text, {
     literal: (t, i, mask) => {
       if (!PS_QUOTE.test(t[i]!)) return undefined
-      // Verbatim string (language spec §2.3.5.2.2): two quote characters in a row stand for one.
+      // Verbatim string (PowerShell language spec 2.3.5.2.2, https://learn.microsoft.com/powershell/scripting/lang-spec/chapter-02): two quote characters in a row stand for one.
       mask[i] = true
       let k = i + 1
       for (; k < t.length; k++) {

@@ -1,7 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { loadScenarios } from '../test-support/scenarios.ts'
-import { highlight } from './highlight.tsx'
+import type { Language } from '../generator/types.ts'
+import { highlightLines } from './highlight.tsx'
+
+/** The highlighted lines joined as the code view shows them, one after another with their line breaks. */
+const highlight = (text: string, language: Language) =>
+  highlightLines(text, language).flatMap((parts, n, lines) => [
+    ...parts,
+    ...(n < lines.length - 1 ? ['\n'] : []),
+  ])
 
 const textOf = (html: string) =>
   html

@@ -69,11 +69,3 @@ export function highlightLines(text: string, language: Language): ReactNode[][] 
   const rules = RULES[language]
   return text.split('\n').map((line, n) => highlightLine(line, rules, n))
 }
-
-/** The text as highlighted lines; the text content is exactly `text`. */
-export function highlight(text: string, language: Language): ReactNode[] {
-  return highlightLines(text, language).flatMap((parts, n, lines) => [
-    ...parts,
-    ...(n < lines.length - 1 ? ['\n'] : []),
-  ])
-}

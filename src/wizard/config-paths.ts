@@ -14,6 +14,12 @@ export function getPath(config: WizardConfig, path: string): unknown {
 }
 
 /** A copy of `config` with `value` at `path` (undefined removes an optional value). */
+/** A field's value as the text its input shows: lists (subnets, security groups) as "a, b". */
+export function textOfValue(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ')
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+}
+
 export function setPath(config: WizardConfig, path: string, value: unknown): WizardConfig {
   const copy = structuredClone(config) as unknown as Record<string, unknown>
   const parts = path.split('.')

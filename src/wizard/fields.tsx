@@ -4,7 +4,7 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react'
 import { defaultsFor, readConfig, type WizardConfig } from '../config/schema.ts'
 import type { Finding } from '../generator/types.ts'
-import { fieldId, getPath, setPath } from './config-paths.ts'
+import { fieldId, getPath, setPath, textOfValue } from './config-paths.ts'
 import { noteKeystroke } from './perf.ts'
 import { useDraftStore } from './ui-store.ts'
 import { linkTooLong } from './use-config.ts'
@@ -174,12 +174,7 @@ export function TextField(props: {
   const { config, update } = useWizard()
   const { path, optional, kind = 'text' } = props
   const stored = getPath(config, path)
-  const storedText =
-    typeof stored === 'string' || typeof stored === 'number'
-      ? String(stored)
-      : Array.isArray(stored)
-        ? stored.join(', ')
-        : ''
+  const storedText = textOfValue(stored)
   const draft = useDraftStore((s) => s.drafts[path])
   const setDraft = useDraftStore((s) => s.setDraft)
   const [text, setText] = useState(draft?.text ?? storedText)

@@ -6,7 +6,7 @@ import { useMemo } from 'react'
 import { create } from 'zustand'
 import { configSchema, type WizardConfig } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
-import { fieldLabel, getPath, stepOfField } from './config-paths.ts'
+import { fieldLabel, getPath, stepOfField, textOfValue } from './config-paths.ts'
 import { useDraftStore, type Draft, type Step } from './ui-store.ts'
 import { useConfigStore } from './use-config.ts'
 
@@ -21,11 +21,6 @@ export interface InvalidField {
   used: string
 }
 
-function shown(value: unknown): string {
-  if (Array.isArray(value)) return value.join(', ')
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
-}
-
 function invalidFields(drafts: Record<string, Draft>, config: WizardConfig): InvalidField[] {
   return Object.entries(drafts).map(([field, draft]) => ({
     field,
@@ -36,7 +31,7 @@ function invalidFields(drafts: Record<string, Draft>, config: WizardConfig): Inv
     message: draft.message.replace(/^[^:]+: (?=\S)/, (prefix) =>
       labelAt(configSchema, field) === prefix.slice(0, -2) ? '' : prefix,
     ),
-    used: shown(getPath(config, field)),
+    used: textOfValue(getPath(config, field)),
   }))
 }
 

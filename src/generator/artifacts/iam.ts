@@ -14,7 +14,7 @@ import {
 import { PARTITION_PRINCIPALS_SOURCE } from '../../knowledge/partitions.ts'
 import { renderJson } from '../render/json.ts'
 import type { Context } from '../context.ts'
-import { sourcesFor, type ArtifactBody } from '../artifact.ts'
+import { perContext, sourcesFor, type ArtifactBody } from '../artifact.ts'
 
 interface Statement {
   Sid: string
@@ -39,7 +39,7 @@ const policy = (...statements: (Statement | IamStatement)[]): PolicyDocument => 
 const oneOrMany = (values: readonly string[]): string | string[] =>
   values.length === 1 ? values[0]! : [...values]
 
-export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
+function buildTaskRoleTrustPolicy(ctx: Context): ArtifactBody {
   const { config, partition } = ctx
   const statement: Statement = {
     Sid: 'EcsTasksAssumeRole',
@@ -74,7 +74,7 @@ export function taskRoleTrustPolicy(ctx: Context): ArtifactBody {
   }
 }
 
-export function taskRolePolicy(ctx: Context): ArtifactBody | undefined {
+function buildTaskRolePolicy(ctx: Context): ArtifactBody | undefined {
   const { config, partition } = ctx
   const extra = parseExtraStatements(config.extraStatements)
   if (config.buckets.length === 0 && extra.length === 0) return undefined
@@ -136,7 +136,7 @@ export function taskRolePolicy(ctx: Context): ArtifactBody | undefined {
   }
 }
 
-export function instanceRoleTrustPolicy(ctx: Context): ArtifactBody {
+function buildInstanceRoleTrustPolicy(ctx: Context): ArtifactBody {
   const text = renderJson(
     policy({
       Sid: 'Ec2AssumeRole',
@@ -159,7 +159,7 @@ export function instanceRoleTrustPolicy(ctx: Context): ArtifactBody {
   }
 }
 
-export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
+function buildInstanceRolePolicy(ctx: Context): ArtifactBody | undefined {
   const { config, partition } = ctx
   if (!config.configObject || config.os !== 'linux') return undefined
   const { bucket, key } = config.configObject
@@ -193,7 +193,7 @@ export function instanceRolePolicy(ctx: Context): ArtifactBody | undefined {
   }
 }
 
-export function passRolePolicy(ctx: Context): ArtifactBody {
+function buildPassRolePolicy(ctx: Context): ArtifactBody {
   const { arns, partition, config } = ctx
   const text = renderJson(
     policy(
@@ -226,3 +226,10 @@ export function passRolePolicy(ctx: Context): ArtifactBody {
     ]),
   }
 }
+
+// Built once per generate() call: more than one file holds the same text.
+export const taskRoleTrustPolicy = perContext(buildTaskRoleTrustPolicy)
+export const taskRolePolicy = perContext(buildTaskRolePolicy)
+export const instanceRoleTrustPolicy = perContext(buildInstanceRoleTrustPolicy)
+export const instanceRolePolicy = perContext(buildInstanceRolePolicy)
+export const passRolePolicy = perContext(buildPassRolePolicy)

@@ -29,7 +29,7 @@ import {
   sh,
   type ShellBlock,
 } from '../render/shell.ts'
-import { headerLines, type ArtifactBody } from '../artifact.ts'
+import { headerLines, perContext, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 import type { LineSource } from '../types.ts'
 
@@ -228,7 +228,7 @@ function imdsBlockBlocks(): ShellBlock[] {
 }
 
 /** The rules script: only this tool's rules, idempotent, runnable on its own (the boot unit runs it). */
-function rulesScript(ctx: Context): { text: string; sources: LineSource[] } {
+function buildRulesScript(ctx: Context): { text: string; sources: LineSource[] } {
   const persistence = rulesPersistence(ctx.linuxAmi!)
   const runBy =
     persistence.kind === 'systemd-unit'
@@ -669,3 +669,6 @@ export function runAgentSh(ctx: Context): ArtifactBody | undefined {
     sources,
   }
 }
+
+// Built once per generate() call: more than one file holds the same text.
+const rulesScript = perContext(buildRulesScript)

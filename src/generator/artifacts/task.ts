@@ -8,7 +8,7 @@ import { defaultImage } from '../../knowledge/images.ts'
 import { cite, formatCitation } from '../../knowledge/sources.ts'
 import { renderJson } from '../render/json.ts'
 import { option, sh } from '../render/shell.ts'
-import { sourcesFor, type ArtifactBody } from '../artifact.ts'
+import { perContext, sourcesFor, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 
 /** The RegisterTaskDefinition input; typed by the AWS SDK so a wrong field or enum fails to compile. */
@@ -44,7 +44,7 @@ const imageNote = (ctx: Context): [string, string, string] => [
   formatCitation(cite('WINDOWS_CONTAINER_VERSIONS', 'IIS_IMAGE_TAGS')),
 ]
 
-export function taskDefinition(ctx: Context): ArtifactBody {
+function buildTaskDefinition(ctx: Context): ArtifactBody {
   const text = renderJson(taskDefinitionInput(ctx))
   const sources = sourcesFor(text, [
     [
@@ -67,7 +67,7 @@ export function taskDefinition(ctx: Context): ArtifactBody {
   }
 }
 
-export function runTaskOverrides(ctx: Context): ArtifactBody {
+function buildRunTaskOverrides(ctx: Context): ArtifactBody {
   const override: TaskOverride = { taskRoleArn: ctx.arns.taskRole }
   return {
     title: 'RunTask override',
@@ -83,3 +83,7 @@ export function runTaskOverrides(ctx: Context): ArtifactBody {
     ],
   }
 }
+
+// Built once per generate() call: more than one file holds the same text.
+export const taskDefinition = perContext(buildTaskDefinition)
+export const runTaskOverrides = perContext(buildRunTaskOverrides)

@@ -105,7 +105,7 @@ describe('renderShell', () => {
   })
 })
 
-/** The PowerShell language spec's verbatim string (§2.3.5.2.2): any of ' ‘ ’ ‚ ‛ quotes; two in a row are one. */
+/** The PowerShell language spec's verbatim string (https://learn.microsoft.com/powershell/scripting/lang-spec/chapter-02, 2.3.5.2.2): any of ' ‘ ’ ‚ ‛ quotes; two in a row are one. */
 function readVerbatimString(text: string): { value: string; end: number } | undefined {
   const isQuote = (c: string | undefined) => c !== undefined && /['\u2018\u2019\u201A\u201B]/.test(c)
   if (!isQuote(text[0])) return undefined

@@ -1,4 +1,4 @@
-// Monaco, bundled locally: the slim 0.57 entry points (reference/toolchain.md §2), workers served from this
+// Monaco, bundled locally: the slim 0.57 entry points (monaco-editor 0.56+ `exports` map), workers served from this
 // origin. Imported only through the lazy code editor, so the first page load never pays for it.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
@@ -25,7 +25,7 @@ import 'monaco-editor/languages/features/json/register' // JSON validation as yo
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    // An explicit editor worker: without it the diff editor times out (toolchain.md gotcha 6).
+    // An explicit editor worker: without it the diff editor times out, and no editor worker is emitted.
     return label === 'json' ? new JsonWorker() : new EditorWorker()
   },
 }
