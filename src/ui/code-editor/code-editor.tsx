@@ -80,7 +80,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     const subscription = model.onDidChangeContent(() => latest.current.onChange(model.getValue()))
     latest.current.onReady?.()
     // The layer becomes visible once the parent has re-rendered for onReady; a hidden element takes no focus.
-    const frame = requestAnimationFrame(() => requestAnimationFrame(() => editorRef.current?.focus()))
+    // Both frames stay cancellable: an editor disposed between them must not be focused.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => editorRef.current?.focus())
+    })
     return () => {
       cancelAnimationFrame(frame)
       subscription.dispose()
