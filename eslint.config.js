@@ -15,10 +15,15 @@ const UI_AND_NODE_IMPORTS = {
   ],
 }
 
-// The layers, by path (architecture.md): knowledge ← config ← generator ← {cli, wizard, ui}; ui does not
+// The layers, by path (architecture.md): i18n ← knowledge ← config ← generator ← {cli, wizard, ui}; ui does not
 // import wizard. Each zone names what files in `target` may not import.
 const layer = (target, from, message) => ({ target, from, message })
 const LAYER_ZONES = [
+  layer(
+    './src/i18n',
+    ['./src/knowledge', './src/config', './src/generator', './src/cli', './src/wizard', './src/ui'],
+    'i18n (messages as data, the catalogs) sits below every layer: it imports none.',
+  ),
   layer(
     './src/knowledge',
     ['./src/config', './src/generator', './src/cli', './src/wizard', './src/ui'],
@@ -94,7 +99,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['src/config/**/*.ts', 'src/knowledge/**/*.ts', 'src/generator/**/*.ts'],
+    files: ['src/config/**/*.ts', 'src/knowledge/**/*.ts', 'src/generator/**/*.ts', 'src/i18n/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', UI_AND_NODE_IMPORTS] },
   },

@@ -11,7 +11,8 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   outputDir: 'test-results/playwright',
-  use: { baseURL: `http://127.0.0.1:${PORT}` },
+  // English unless a spec asks for another language (the page follows the browser's languages).
+  use: { baseURL: `http://127.0.0.1:${PORT}`, locale: 'en-US' },
   projects: [
     {
       name: 'chromium',

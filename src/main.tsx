@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from '@tanstack/react-router'
 import { router } from './router.tsx'
+import { LocaleProvider, startLocale } from './ui/i18n.tsx'
 import './styles.css'
 
 const root = document.getElementById('root')!
@@ -11,11 +12,19 @@ const root = document.getElementById('root')!
 // header, which a static host may not send (the README gives both headers for hosts that can). So the page
 // renders nothing but a way out (in index.html) when it is not the top window. A frame that forbids scripts gets an empty page.
 if (window.top === window.self)
-  createRoot(root).render(
-    <StrictMode>
-      <RouterProvider router={router} />
-    </StrictMode>,
-  )
+  // English is in the first load; another language's catalog is fetched first, so the page opens in it
+  // (and in English if that fetch fails: the switch says which language is shown).
+  void startLocale()
+    .catch(() => undefined)
+    .then(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <LocaleProvider>
+            <RouterProvider router={router} />
+          </LocaleProvider>
+        </StrictMode>,
+      ),
+    )
 else {
   const message = document.getElementById('framed')!
   message.querySelector('a')!.href = window.location.href

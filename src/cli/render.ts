@@ -7,6 +7,8 @@ import { decodePermalink } from '../config/permalink.ts'
 import { readConfig, type WizardConfig } from '../config/schema.ts'
 import { withoutControlCharacters, type FieldIssue } from '../config/schema-kit.ts'
 import { generate } from '../generator/generate.ts'
+// The CLI speaks English (issue 9): pipelines and their logs read the same words everywhere.
+import { english } from '../i18n/english.ts'
 
 const USAGE = `Usage: npm run render -- <permalink URL | config.json> --out <dir> [--base-url <url>] [--allow-errors]
 
@@ -66,7 +68,7 @@ const isFile = (path: string) => {
 const clean = withoutControlCharacters
 
 const formatIssue = (issue: FieldIssue) =>
-  `  ${issue.field ? `${clean(issue.field)}: ` : ''}${clean(issue.message)}`
+  `  ${issue.field ? `${clean(issue.field)}: ` : ''}${clean(english.t(issue.message))}`
 
 function readInput(input: string): { config: WizardConfig; issues: FieldIssue[]; what: string } | string {
   if (isFile(input)) {
@@ -101,7 +103,7 @@ export function runCli(args: string[]): CliResult {
   const result = generate(read.config, options.baseUrl ? { baseUrl: options.baseUrl } : {})
   for (const f of result.findings)
     (f.severity === 'error' ? stderr : stdout).push(
-      `${f.severity}: ${f.field ? `${f.field}: ` : ''}${f.message}\n    source: ${f.source}`,
+      `${f.severity}: ${f.field ? `${f.field}: ` : ''}${clean(english.t(f.message))}\n    source: ${f.source}`,
     )
   const errors = result.findings.filter((f) => f.severity === 'error').length
   if (errors > 0 && !options.allowErrors) {

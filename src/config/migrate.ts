@@ -8,7 +8,8 @@ export type Migration = (entries: Entries) => Entries
 /** MIGRATIONS[n] turns version n's permalink entries into version n+1's. Version 1 is the first format. */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {}
 
-export type MigrationResult = { ok: true; entries: Entries } | { ok: false; reason: string }
+/** Why a link's format cannot be read: made by a newer tool, or a number no version has ever written. */
+export type MigrationResult = { ok: true; entries: Entries } | { ok: false; reason: 'newer' | 'unwritten' }
 
 export function migrateEntries(
   version: number,
@@ -16,15 +17,11 @@ export function migrateEntries(
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
   current: number = CONFIG_VERSION,
 ): MigrationResult {
-  if (version > current)
-    return {
-      ok: false,
-      reason: `it was made by a newer version of this tool (format ${version}; this one reads up to ${current})`,
-    }
+  if (version > current) return { ok: false, reason: 'newer' }
   let result = entries
   for (let v = version; v < current; v++) {
     const step = migrations[v]
-    if (!step) return { ok: false, reason: `format ${version} is not one this tool has ever written` }
+    if (!step) return { ok: false, reason: 'unwritten' }
     result = step(result)
   }
   return { ok: true, entries: result }

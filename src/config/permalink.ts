@@ -11,6 +11,7 @@ import {
 } from './schema.ts'
 import { displayKey, type FieldIssue } from './schema-kit.ts'
 import { migrateEntries, type Entries } from './migrate.ts'
+import { msg, type Message } from '../i18n/message.ts'
 
 export const VERSION_KEY = 'v'
 export const MAX_PERMALINK_LENGTH = 16_384
@@ -51,8 +52,7 @@ function defaults(issues: FieldIssue[]): DecodeResult {
 }
 
 /** Where a link's route leads: the wizard (`/`) or, when mangled, a page this tool does not have. */
-export const ROUTE_ISSUE =
-  'The link pointed at a page this tool does not have; its settings were read for the wizard.'
+export const ROUTE_ISSUE: Message = msg('field.permalink.otherPage')
 
 /**
  * The route a link opens, path and query, read the one way both the page (router.tsx) and the CLI read it:
@@ -89,7 +89,7 @@ export function decodePermalink(input: string): DecodeResult {
     return defaults([
       {
         field: '',
-        message: `The link is ${input.length.toLocaleString('en-US')} characters long (at most ${MAX_PERMALINK_LENGTH.toLocaleString('en-US')}); all of it was ignored.`,
+        message: msg('field.permalink.tooLong', { length: input.length, max: MAX_PERMALINK_LENGTH }),
       },
     ])
   const located = linkRoute(input)
@@ -101,7 +101,7 @@ export function decodePermalink(input: string): DecodeResult {
     if (seen.has(key)) {
       issues.push({
         field: displayKey(key),
-        message: `"${displayKey(key)}" appears more than once; the first was kept.`,
+        message: msg('field.permalink.repeated', { key: displayKey(key) }),
       })
       continue
     }
@@ -116,12 +116,15 @@ export function decodePermalink(input: string): DecodeResult {
     if (entries.length > 0)
       issues.push({
         field: VERSION_KEY,
-        message: `The link has no format version; it was read as version ${CONFIG_VERSION}.`,
+        message: msg('field.permalink.noVersion', { version: CONFIG_VERSION }),
       })
   } else if (!/^\d{1,6}$/.test(versionText)) {
     return defaults([
       ...issues,
-      { field: VERSION_KEY, message: `The format version is not a number; ignored: ${listKeys(entries)}.` },
+      {
+        field: VERSION_KEY,
+        message: msg('field.permalink.versionNotNumber', { ignored: listKeys(entries) }),
+      },
     ])
   } else version = Number(versionText)
 
@@ -131,7 +134,12 @@ export function decodePermalink(input: string): DecodeResult {
       ...issues,
       {
         field: VERSION_KEY,
-        message: `The link was not read: ${migrated.reason}. Ignored: ${listKeys(entries)}.`,
+        message: msg('field.permalink.notRead', {
+          reason: migrated.reason,
+          version,
+          current: CONFIG_VERSION,
+          ignored: listKeys(entries),
+        }),
       },
     ])
 
@@ -140,17 +148,21 @@ export function decodePermalink(input: string): DecodeResult {
     if (!insert(tree, key.split('.'), value))
       issues.push({
         field: displayKey(key),
-        message: `"${displayKey(key)}" conflicts with another setting in the link; ignored.`,
+        message: msg('field.permalink.conflict', { key: displayKey(key) }),
       })
   }
   const { config, issues: fieldIssues } = readConfig(tree, 'text')
   return { config, issues: [...issues, ...fieldIssues] }
 }
 
-function listKeys(entries: Entries): string {
-  if (entries.length === 0) return 'nothing else'
-  const shown = entries.slice(0, 8).map(([k]) => displayKey(k))
-  return entries.length > 8 ? `${shown.join(', ')} and ${entries.length - 8} more` : shown.join(', ')
+/** The ignored keys, as a nested message: the first eight, and how many more. */
+function listKeys(entries: Entries): Message {
+  if (entries.length === 0) return msg('field.permalink.nothingElse')
+  const keys = entries
+    .slice(0, 8)
+    .map(([k]) => displayKey(k))
+    .join(', ')
+  return msg('field.permalink.keys', { keys, more: Math.max(0, entries.length - 8) })
 }
 
 /** Puts `value` at `path` in a prototype-free tree; false when the path collides with an existing entry. */

@@ -3,12 +3,13 @@
 // Untrusted input is repaired before anything else sees it: a bad value becomes the default and yields an
 // issue that names the field (architecture.md: "restore that repairs untrusted input").
 import type { NameRule } from '../knowledge/names.ts'
+import { isMessage, msg, type Message, type MessageKey } from '../i18n/message.ts'
 import { formatCitation } from '../knowledge/sources.ts'
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `buckets.1.name`; the same path the permalink uses as its key. */
   field: string
-  message: string
+  message: Message
   /** Where the rule comes from, when a naming rule was broken. */
   source?: string
 }
@@ -23,7 +24,8 @@ interface Context {
 
 abstract class SchemaNode<T> {
   constructor(
-    readonly label: string,
+    /** The field's name for people: a message key (`field.<field>.label`), translated where it is shown. */
+    readonly label: MessageKey,
     readonly defaultValue: T,
   ) {}
   /** Reads `raw` (already known to be present), or reports an issue and returns the default. */
@@ -35,22 +37,48 @@ abstract class SchemaNode<T> {
 
 export type Infer<N> = N extends SchemaNode<infer T> ? T : never
 
-const fieldLabel = (node: { label: string }) => node.label
+/** The field's name as a parameter: a nested message, so it is translated with the sentence around it. */
+const labelOf = (node: { label: MessageKey }): Message => msg(node.label)
 
-function fail<T>(ctx: Context, path: string, message: string, fallback: T): T {
+function fail<T>(ctx: Context, path: string, message: Message, fallback: T): T {
   ctx.issues.push({ field: path, message })
   return fallback
 }
 
-function describeType(raw: unknown): string {
-  if (raw === null) return 'null'
-  if (Array.isArray(raw)) return 'a list'
-  return typeof raw === 'object' ? 'an object' : `a ${typeof raw}`
+/** What a wrong value is, as a nested message ("a list", "an object", …). */
+function describeType(raw: unknown): Message {
+  if (raw === null) return msg('field.valueType.null')
+  if (Array.isArray(raw)) return msg('field.valueType.list')
+  switch (typeof raw) {
+    case 'object':
+      return msg('field.valueType.object')
+    case 'string':
+      return msg('field.valueType.string')
+    case 'number':
+      return msg('field.valueType.number')
+    case 'boolean':
+      return msg('field.valueType.boolean')
+    default:
+      return msg('field.valueType.other')
+  }
+}
+
+/** "Label: problem", for a problem that does not name its field (a naming rule's sentence). */
+export const labelled = (label: MessageKey, problem: Message): Message =>
+  msg('field.issue.labelled', { label: msg(label), problem })
+
+/**
+ * The problem alone, without the "Label: " that a naming rule's issue starts with: for lists that show the
+ * field's name already. Other messages come back as they are.
+ */
+export function withoutLabel(message: Message): Message {
+  const problem = message.params?.problem
+  return message.key === 'field.issue.labelled' && isMessage(problem) ? problem : message
 }
 
 class TextNode extends SchemaNode<string> {
   constructor(
-    label: string,
+    label: MessageKey,
     defaultValue: string,
     readonly rule?: NameRule,
   ) {
@@ -58,12 +86,17 @@ class TextNode extends SchemaNode<string> {
   }
   read(raw: unknown, path: string, ctx: Context): string {
     if (typeof raw !== 'string')
-      return fail(ctx, path, `${fieldLabel(this)} must be text, not ${describeType(raw)}.`, this.defaultValue)
+      return fail(
+        ctx,
+        path,
+        msg('field.issue.notText', { label: labelOf(this), type: describeType(raw) }),
+        this.defaultValue,
+      )
     const problem = this.rule?.check(raw)
     if (!problem || !this.rule) return raw
     ctx.issues.push({
       field: path,
-      message: `${fieldLabel(this)}: ${problem}`,
+      message: labelled(this.label, problem),
       source: formatCitation(this.rule.citation),
     })
     return this.defaultValue
@@ -75,7 +108,7 @@ class TextNode extends SchemaNode<string> {
 
 class IntegerNode extends SchemaNode<number> {
   constructor(
-    label: string,
+    label: MessageKey,
     defaultValue: number,
     readonly min: number,
     readonly max: number,
@@ -88,12 +121,12 @@ class IntegerNode extends SchemaNode<number> {
     if (ctx.mode === 'text' && typeof raw === 'string' && /^\d{1,9}$/.test(raw)) n = Number(raw)
     if (ctx.mode === 'json' && typeof raw === 'number' && Number.isInteger(raw)) n = raw
     if (n === undefined)
-      return fail(ctx, path, `${fieldLabel(this)} must be a whole number.`, this.defaultValue)
+      return fail(ctx, path, msg('field.issue.notWholeNumber', { label: labelOf(this) }), this.defaultValue)
     if (n < this.min || n > this.max)
       return fail(
         ctx,
         path,
-        `${fieldLabel(this)} must be from ${this.min} to ${this.max}.`,
+        msg('field.issue.outOfRange', { label: labelOf(this), min: this.min, max: this.max }),
         this.defaultValue,
       )
     return n
@@ -107,7 +140,7 @@ class BooleanNode extends SchemaNode<boolean> {
   read(raw: unknown, path: string, ctx: Context): boolean {
     if (ctx.mode === 'json' && typeof raw === 'boolean') return raw
     if (ctx.mode === 'text' && (raw === 'true' || raw === 'false')) return raw === 'true'
-    return fail(ctx, path, `${fieldLabel(this)} must be true or false.`, this.defaultValue)
+    return fail(ctx, path, msg('field.issue.notBoolean', { label: labelOf(this) }), this.defaultValue)
   }
   write(value: boolean, base: boolean | undefined, path: string, out: [string, string][]): void {
     if (value !== base) out.push([path, String(value)])
@@ -116,7 +149,7 @@ class BooleanNode extends SchemaNode<boolean> {
 
 class ChoiceNode<V extends string> extends SchemaNode<V> {
   constructor(
-    label: string,
+    label: MessageKey,
     readonly values: readonly V[],
     defaultValue: V,
   ) {
@@ -124,10 +157,11 @@ class ChoiceNode<V extends string> extends SchemaNode<V> {
   }
   read(raw: unknown, path: string, ctx: Context): V {
     if (typeof raw === 'string' && (this.values as readonly string[]).includes(raw)) return raw as V
+    // The values are config values, the same in every language: listed as they are written.
     return fail(
       ctx,
       path,
-      `${fieldLabel(this)} must be one of: ${this.values.join(', ')}.`,
+      msg('field.issue.notChoice', { label: labelOf(this), values: this.values.join(', ') }),
       this.defaultValue,
     )
   }
@@ -180,7 +214,7 @@ export function displayKey(key: string): string {
 
 class ObjectNode<F extends Fields> extends SchemaNode<ObjectValue<F>> {
   constructor(
-    label: string,
+    label: MessageKey,
     readonly fields: F,
   ) {
     const defaults: Record<string, unknown> = {}
@@ -193,7 +227,7 @@ class ObjectNode<F extends Fields> extends SchemaNode<ObjectValue<F>> {
       return fail(
         ctx,
         path,
-        `${fieldLabel(this)} must be an object, not ${describeType(raw)}.`,
+        msg('field.issue.notObject', { label: labelOf(this), type: describeType(raw) }),
         this.defaultValue,
       )
     const out: Record<string, unknown> = {}
@@ -201,7 +235,7 @@ class ObjectNode<F extends Fields> extends SchemaNode<ObjectValue<F>> {
       if (!own(this.fields, key))
         ctx.issues.push({
           field: join(path, displayKey(key)),
-          message: `Unknown setting "${displayKey(key)}" was ignored.`,
+          message: msg('field.issue.unknownSetting', { key: displayKey(key) }),
         })
     for (const [key, node] of Object.entries(this.fields)) {
       const present = own(raw, key) && raw[key] !== undefined
@@ -228,7 +262,7 @@ class ObjectNode<F extends Fields> extends SchemaNode<ObjectValue<F>> {
 
 class ListNode<T> extends SchemaNode<T[]> {
   constructor(
-    label: string,
+    label: MessageKey,
     readonly item: SchemaNode<T>,
     defaultValue: T[],
     readonly max: number,
@@ -247,7 +281,11 @@ class ListNode<T> extends SchemaNode<T[]> {
         if (!/^\d{1,3}$/.test(key) || Number(key) >= this.max)
           ctx.issues.push({
             field: join(path, displayKey(key)),
-            message: `"${displayKey(key)}" is not a position in ${fieldLabel(this)} (0 to ${this.max - 1}); ignored.`,
+            message: msg('field.issue.notPosition', {
+              key: displayKey(key),
+              label: labelOf(this),
+              last: this.max - 1,
+            }),
           })
         else items.push([Number(key), raw[key]])
       }
@@ -256,11 +294,16 @@ class ListNode<T> extends SchemaNode<T[]> {
       return fail(
         ctx,
         path,
-        `${fieldLabel(this)} must be a list, not ${describeType(raw)}.`,
+        msg('field.issue.notList', { label: labelOf(this), type: describeType(raw) }),
         this.defaultValue,
       )
     if (items.length > this.max)
-      return fail(ctx, path, `${fieldLabel(this)} has at most ${this.max} entries.`, this.defaultValue)
+      return fail(
+        ctx,
+        path,
+        msg('field.issue.tooManyEntries', { label: labelOf(this), max: this.max }),
+        this.defaultValue,
+      )
     // A broken entry is dropped whole: half of a bucket is worse than none.
     const result: T[] = []
     for (const [key, rawItem] of items) {
@@ -278,14 +321,14 @@ class ListNode<T> extends SchemaNode<T[]> {
 }
 
 export const s = {
-  text: (label: string, defaultValue: string, rule?: NameRule) => new TextNode(label, defaultValue, rule),
-  integer: (label: string, defaultValue: number, min: number, max: number) =>
+  text: (label: MessageKey, defaultValue: string, rule?: NameRule) => new TextNode(label, defaultValue, rule),
+  integer: (label: MessageKey, defaultValue: number, min: number, max: number) =>
     new IntegerNode(label, defaultValue, min, max),
-  boolean: (label: string, defaultValue: boolean) => new BooleanNode(label, defaultValue),
-  choice: <V extends string>(label: string, values: readonly V[], defaultValue: V) =>
+  boolean: (label: MessageKey, defaultValue: boolean) => new BooleanNode(label, defaultValue),
+  choice: <V extends string>(label: MessageKey, values: readonly V[], defaultValue: V) =>
     new ChoiceNode(label, values, defaultValue),
-  object: <F extends Fields>(label: string, fields: F) => new ObjectNode(label, fields),
-  list: <T>(label: string, item: SchemaNode<T>, defaultValue: T[], max: number) =>
+  object: <F extends Fields>(label: MessageKey, fields: F) => new ObjectNode(label, fields),
+  list: <T>(label: MessageKey, item: SchemaNode<T>, defaultValue: T[], max: number) =>
     new ListNode(label, item, defaultValue, max),
   optional: <T>(inner: SchemaNode<T>) => new OptionalNode(inner),
 }
@@ -310,8 +353,8 @@ export function nonDefaultEntries<T>(node: SchemaNode<T>, value: T): [string, st
   return out
 }
 
-/** The label of the field at a dotted path, for messages and the UI. */
-export function labelAt(node: SchemaNode<unknown>, path: string): string | undefined {
+/** The label key of the field at a dotted path (`field.bucket.name.label`), for messages and the UI. */
+export function labelAt(node: SchemaNode<unknown>, path: string): MessageKey | undefined {
   let current: SchemaNode<unknown> | undefined = node
   for (const part of path.split('.')) {
     if (current instanceof OptionalNode) current = current.inner as SchemaNode<unknown>

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG, readConfig, validateConfig, type WizardConfig } from './schema.ts'
+import { english } from '../i18n/english.ts'
+import { msg } from '../i18n/message.ts'
+import { DEFAULT_CONFIG, configSchema, readConfig, validateConfig, type WizardConfig } from './schema.ts'
+import { labelAt, withoutLabel } from './schema-kit.ts'
 
-const messageFor = (changes: Record<string, unknown>, field: string) =>
-  readConfig({ ...DEFAULT_CONFIG, ...changes }).issues.find((i) => i.field === field)?.message
+const issueFor = (changes: Record<string, unknown>, field: string) =>
+  readConfig({ ...DEFAULT_CONFIG, ...changes }).issues.find((i) => i.field === field)
+/** The issue's text as the CLI prints it. */
+const messageFor = (changes: Record<string, unknown>, field: string) => {
+  const issue = issueFor(changes, field)
+  return issue && english.t(issue.message)
+}
 
 describe('config schema', () => {
   it('accepts its own defaults and an empty file (all defaults)', () => {
@@ -62,7 +70,12 @@ describe('config schema', () => {
   it('replaces an AMI of the other OS and says so at the AMI field', () => {
     const { config, issues } = readConfig({ os: 'windows', ami: 'al2023' })
     expect(config.ami).toBe('windows-2022')
-    expect(issues).toEqual([{ field: 'ami', message: expect.stringMatching(/not a Windows AMI/) as string }])
+    expect(issues.map((i) => [i.field, english.t(i.message)])).toEqual([
+      [
+        'ami',
+        'AMI: ECS-optimized Amazon Linux 2023 is not a Windows AMI; using ECS-optimized Windows Server 2022.',
+      ],
+    ])
   })
 
   it('reports unknown keys and drops broken list entries whole', () => {
@@ -89,5 +102,55 @@ describe('config schema', () => {
     expect(readConfig({ accountId: '1' }).issues[0]!.source).toMatch(
       /IAM identifiers: https:\/\/docs\.aws\.amazon\.com\//,
     )
+  })
+
+  it('names each field by a message key, translated with the sentence it is in', () => {
+    expect(labelAt(configSchema, 'buckets.3.name')).toBe('field.bucket.name.label')
+    expect(labelAt(configSchema, 'task.portMappings.0')).toBe('field.portMapping.label')
+    expect(labelAt(configSchema, 'instanceProfileName')).toBe('field.instanceProfileName.label')
+    expect(labelAt(configSchema, 'subnets.2')).toBe('field.subnet.label')
+    expect(labelAt(configSchema, 'buckets.x.name')).toBeUndefined()
+    expect(issueFor({ clusterName: 'a b' }, 'clusterName')?.message).toEqual(
+      msg('field.issue.labelled', {
+        label: msg('field.clusterName.label'),
+        problem: msg('field.rule.badChar', {
+          char: msg('field.rule.char.space'),
+          allowed: msg('field.rule.allowed.ecsName'),
+        }),
+      }),
+    )
+    expect(issueFor({ os: 'macos' }, 'os')?.message).toEqual(
+      msg('field.issue.notChoice', { label: msg('field.os.label'), values: 'linux, windows' }),
+    )
+  })
+
+  it('keeps the English sentences word for word', () => {
+    expect(messageFor({ clusterName: 'prod cluster' }, 'clusterName')).toBe(
+      'Cluster name: A space is not allowed: use letters, digits, hyphens and underscores.',
+    )
+    expect(messageFor({ task: { ...DEFAULT_CONFIG.task, memory: 2_000_000 } }, 'task.memory')).toBe(
+      'Memory (MiB) must be from 6 to 1048576.',
+    )
+    expect(messageFor({ buckets: 'all' }, 'buckets')).toBe('Buckets must be a list, not a string.')
+    expect(messageFor({ task: [] }, 'task')).toBe('Task definition must be an object, not a list.')
+    expect(messageFor({ subnets: Array(17).fill('subnet-01234567') }, 'subnets')).toBe(
+      'Subnets has at most 16 entries.',
+    )
+    expect(
+      messageFor({ buckets: [{ name: 'ok-bucket', access: 'read', prefix: '/x/' }] }, 'buckets.0.prefix'),
+    ).toBe('Key prefix: A key prefix does not start with "/" in S3 (keys have no leading slash).')
+    expect(messageFor({ configObject: { bucket: 'config-bucket', key: '' } }, 'configObject.key')).toBe(
+      'Config object key: Required.',
+    )
+    expect(messageFor({ configObject: { bucket: 'config-bucket', key: 'ecs.*' } }, 'configObject.key')).toBe(
+      'Config object key: IAM reads "*" and "?" in an object key as wildcards, which would grant more than you typed. Name the object key literally.',
+    )
+  })
+
+  it('gives the problem without the field name to lists that show the name already', () => {
+    const issue = issueFor({ accountId: '12' }, 'accountId')!
+    expect(english.t(withoutLabel(issue.message))).toBe('Exactly 12 digits, leading zeros included.')
+    const other = issueFor({ blockInstanceMetadata: 'yes' }, 'blockInstanceMetadata')!
+    expect(withoutLabel(other.message)).toBe(other.message)
   })
 })

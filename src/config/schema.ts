@@ -1,4 +1,5 @@
-// The configuration: one declaration gives the TypeScript type, the defaults, the labels the UI shows, the
+// The configuration: one declaration gives the TypeScript type, the defaults, the labels the UI shows (message
+// keys `field.<field>.label`, a list's entries named in the singular: `field.bucket.name.label`), the
 // AWS naming rules and the reader for untrusted JSON and URL text. The field names are a
 // public contract (config files, permalinks): add fields freely, never rename one.
 import {
@@ -26,8 +27,10 @@ import {
   SUBNET_ID,
 } from '../knowledge/names.ts'
 import { EXTRA_STATEMENTS } from '../knowledge/policies.ts'
+import { msg } from '../i18n/message.ts'
 import {
   isPlainObject,
+  labelled,
   readWithSchema,
   s,
   type FieldIssue,
@@ -48,58 +51,58 @@ export const PROTOCOLS = ['tcp', 'udp'] as const
 // Placeholder values from the AWS documentation: valid, and flagged by a warning until replaced.
 export const EXAMPLE_ACCOUNT_ID = '111122223333'
 
-const bucket = s.object('Bucket', {
-  name: s.text('Bucket name', 'my-app-bucket', BUCKET_NAME),
-  access: s.choice('Access', BUCKET_ACCESS, 'read'),
-  prefix: s.optional(s.text('Key prefix', '', KEY_PREFIX)),
+const bucket = s.object('field.bucket.label', {
+  name: s.text('field.bucket.name.label', 'my-app-bucket', BUCKET_NAME),
+  access: s.choice('field.bucket.access.label', BUCKET_ACCESS, 'read'),
+  prefix: s.optional(s.text('field.bucket.prefix.label', '', KEY_PREFIX)),
 })
 
-const portMapping = s.object('Port mapping', {
-  containerPort: s.integer('Container port', 80, 1, 65535),
-  hostPort: s.optional(s.integer('Host port', 0, 0, 65535)),
-  protocol: s.optional(s.choice('Protocol', PROTOCOLS, 'tcp')),
+const portMapping = s.object('field.portMapping.label', {
+  containerPort: s.integer('field.portMapping.containerPort.label', 80, 1, 65535),
+  hostPort: s.optional(s.integer('field.portMapping.hostPort.label', 0, 0, 65535)),
+  protocol: s.optional(s.choice('field.portMapping.protocol.label', PROTOCOLS, 'tcp')),
 })
 
-export const configSchema = s.object('Configuration', {
-  version: s.integer('Version', CONFIG_VERSION, CONFIG_VERSION, CONFIG_VERSION),
-  os: s.choice('Operating system', OPERATING_SYSTEMS, 'linux'),
-  ami: s.choice('AMI', AMI_IDS, 'al2023'),
-  hostFamily: s.choice('Host family', HOST_FAMILIES, 'rhel'),
-  networkMode: s.choice('Network mode', NETWORK_MODES, 'bridge'),
-  blockInstanceMetadata: s.boolean('Block instance metadata', true),
-  region: s.text('Region', 'us-east-1', REGION),
-  accountId: s.text('Account ID', EXAMPLE_ACCOUNT_ID, ACCOUNT_ID),
-  clusterName: s.text('Cluster name', 'my-cluster', ECS_NAME),
-  taskRoleName: s.text('Task role name', 'ecsTaskRole', ROLE_NAME),
-  instanceRoleName: s.text('Instance role name', 'ecsInstanceRole', ROLE_NAME),
+export const configSchema = s.object('field.config.label', {
+  version: s.integer('field.version.label', CONFIG_VERSION, CONFIG_VERSION, CONFIG_VERSION),
+  os: s.choice('field.os.label', OPERATING_SYSTEMS, 'linux'),
+  ami: s.choice('field.ami.label', AMI_IDS, 'al2023'),
+  hostFamily: s.choice('field.hostFamily.label', HOST_FAMILIES, 'rhel'),
+  networkMode: s.choice('field.networkMode.label', NETWORK_MODES, 'bridge'),
+  blockInstanceMetadata: s.boolean('field.blockInstanceMetadata.label', true),
+  region: s.text('field.region.label', 'us-east-1', REGION),
+  accountId: s.text('field.accountId.label', EXAMPLE_ACCOUNT_ID, ACCOUNT_ID),
+  clusterName: s.text('field.clusterName.label', 'my-cluster', ECS_NAME),
+  taskRoleName: s.text('field.taskRoleName.label', 'ecsTaskRole', ROLE_NAME),
+  instanceRoleName: s.text('field.instanceRoleName.label', 'ecsInstanceRole', ROLE_NAME),
   // When absent, the profile takes the role's name, as the IAM console does.
-  instanceProfileName: s.optional(s.text('Instance profile name', '', INSTANCE_PROFILE_NAME)),
+  instanceProfileName: s.optional(s.text('field.instanceProfileName.label', '', INSTANCE_PROFILE_NAME)),
   // Who registers task definitions and runs tasks: gets the iam:PassRole policy.
-  deployerRoleName: s.optional(s.text('Deployer role name', '', ROLE_NAME)),
-  buckets: s.list('Buckets', bucket, [{ name: 'my-app-bucket', access: 'read' }], 50),
+  deployerRoleName: s.optional(s.text('field.deployerRoleName.label', '', ROLE_NAME)),
+  buckets: s.list('field.buckets.label', bucket, [{ name: 'my-app-bucket', access: 'read' }], 50),
   // More permissions for the task role, as a JSON array of IAM statements, appended to its policy.
-  extraStatements: s.optional(s.text('Extra policy statements', '', EXTRA_STATEMENTS)),
+  extraStatements: s.optional(s.text('field.extraStatements.label', '', EXTRA_STATEMENTS)),
   configObject: s.optional(
-    s.object('ecs.config object', {
-      bucket: s.text('Config bucket', 'my-ecs-config-bucket', BUCKET_NAME),
-      key: s.text('Config object key', 'ecs.config', OBJECT_KEY),
+    s.object('field.configObject.label', {
+      bucket: s.text('field.configObject.bucket.label', 'my-ecs-config-bucket', BUCKET_NAME),
+      key: s.text('field.configObject.key.label', 'ecs.config', OBJECT_KEY),
     }),
   ),
-  task: s.object('Task definition', {
-    family: s.text('Task family', 'my-app', ECS_NAME),
-    containerName: s.text('Container name', 'app', ECS_NAME),
+  task: s.object('field.task.label', {
+    family: s.text('field.task.family.label', 'my-app', ECS_NAME),
+    containerName: s.text('field.task.containerName.label', 'app', ECS_NAME),
     // The defaults above are Linux's; Windows ones come from osDefaults() when the value is absent.
-    image: s.text('Image', LINUX_DEFAULT_IMAGE, IMAGE),
-    memory: s.integer('Memory (MiB)', 512, 6, 1_048_576),
-    portMappings: s.list('Port mappings', portMapping, [{ containerPort: 80 }], 20),
+    image: s.text('field.task.image.label', LINUX_DEFAULT_IMAGE, IMAGE),
+    memory: s.integer('field.task.memory.label', 512, 6, 1_048_576),
+    portMappings: s.list('field.task.portMappings.label', portMapping, [{ containerPort: 80 }], 20),
   }),
-  sourceConditions: s.boolean('Trust policy conditions', true),
+  sourceConditions: s.boolean('field.sourceConditions.label', true),
   // awsvpc tasks need a network configuration to run (ECS API RunTask.networkConfiguration). Empty lists
   // mean: use the default VPC's default subnets and its default security group, found at run time.
-  subnets: s.list('Subnets', s.text('Subnet ID', '', SUBNET_ID), [], MAX_AWSVPC_SUBNETS),
+  subnets: s.list('field.subnets.label', s.text('field.subnet.label', '', SUBNET_ID), [], MAX_AWSVPC_SUBNETS),
   securityGroups: s.list(
-    'Security groups',
-    s.text('Security group ID', '', SECURITY_GROUP_ID),
+    'field.securityGroups.label',
+    s.text('field.securityGroup.label', '', SECURITY_GROUP_ID),
     [],
     MAX_AWSVPC_SECURITY_GROUPS,
   ),
@@ -154,7 +157,15 @@ export function readConfig(raw: unknown, mode: InputMode = 'json'): ReadResult {
   else if (amiInfo(value.ami).os !== value.os) {
     issues.push({
       field: 'ami',
-      message: `AMI: ${amiInfo(value.ami).label} is not a ${value.os === 'linux' ? 'Linux' : 'Windows'} AMI; using ${amiInfo(DEFAULT_AMI[value.os]).label}.`,
+      // The AMIs' labels are knowledge/amis.ts's text, passed as they are.
+      message: labelled(
+        'field.ami.label',
+        msg('field.ami.otherOs', {
+          ami: amiInfo(value.ami).label,
+          os: value.os,
+          fallback: amiInfo(DEFAULT_AMI[value.os]).label,
+        }),
+      ),
     })
     value.ami = DEFAULT_AMI[value.os]
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG, readConfig, type WizardConfig } from '../config/schema.ts'
 import { awsWrapperDir, closedLocalPort, tempDir } from '../test-support/checkers.ts'
+import { english } from '../i18n/english.ts'
 import { generate } from './generate.ts'
 
 const ACCOUNT = '012345678901'
@@ -37,7 +38,8 @@ describe('awsvpc run-task carries a network configuration (RunTask requires it f
     expect(script).toContain('This region has no default VPC')
     const info = generate(config).findings.find((f) => f.field === 'subnets')
     expect(info?.severity).toBe('info')
-    expect(info?.message).toContain('default VPC')
+    expect(info?.message).toEqual({ key: 'finding.runTask.defaultSubnets', params: { securityGroups: 0 } })
+    expect(english.t(info!.message)).toContain("default VPC's default subnets and its default security group")
   })
 
   it.each(['bridge', 'host', 'none'] as const)('never for the %s network mode', (networkMode) => {

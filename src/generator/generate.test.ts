@@ -11,6 +11,10 @@ import {
 } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
 import { decodePermalink } from '../config/permalink.ts'
+import { english } from '../i18n/english.ts'
+import spanishFiles from '../i18n/catalogs/es/files.json'
+import { createTranslator } from '../i18n/translator.ts'
+import type { Message } from '../i18n/message.ts'
 import { amiInfo } from '../knowledge/amis.ts'
 import { generate } from './generate.ts'
 import { ARTIFACT_PATHS, type GenerateResult } from './types.ts'
@@ -55,9 +59,21 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
   it('lists every file in apply order with a title and a usage text', () => {
     expect(result.files.length).toBeGreaterThanOrEqual(8)
     for (const file of result.files) {
-      expect(file.title).not.toBe('')
-      expect(file.usage.length).toBeGreaterThan(20)
+      expect(english.t(file.title)).not.toBe('')
+      expect(english.t(file.usage).length).toBeGreaterThan(20)
     }
+  })
+
+  it('says what each file is, where it goes and why its lines are there in Spanish too', () => {
+    const spanish = createTranslator('es', spanishFiles)
+    // A key missing from the Spanish catalog comes back as the key itself; text the same as the English was
+    // not translated; a brace left in the text is ICU quoting gone wrong.
+    const untranslated = (m: Message) => {
+      const es = spanish.t(m)
+      return es === m.key || es === english.t(m) || /[{}]/.test(es) ? [`${m.key}: ${es}`] : []
+    }
+    const messages = result.files.flatMap((f) => [f.title, f.usage, ...f.sources.map((s) => s.note)])
+    expect(messages.flatMap(untranslated)).toEqual([])
   })
 
   it('starts every script with a comment holding its permalink', () => {
@@ -187,7 +203,10 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
 
   it('warns that nothing blocks IMDS in host mode', () => {
     const warning = result.findings.find(
-      (f) => f.severity === 'warning' && f.field === 'blockInstanceMetadata' && /host-mode/.test(f.message),
+      (f) =>
+        f.severity === 'warning' &&
+        f.field === 'blockInstanceMetadata' &&
+        f.message.key === 'finding.imds.hostMode',
     )
     expect(warning !== undefined).toBe(config.networkMode === 'host')
   })
@@ -284,7 +303,9 @@ describe('partitions, trust and the CLI script', () => {
       networkMode: 'default',
       task: { ...base.task, portMappings: [{ containerPort: 80, hostPort: 80 }] },
     })
-    expect(errorsAt(windows, 'task.portMappings.0.hostPort')[0]!.message).toMatch(/credential proxy/)
+    expect(errorsAt(windows, 'task.portMappings.0.hostPort')[0]!.message.key).toBe(
+      'finding.portMappings.windowsPort80',
+    )
     const linux = generate({
       ...base,
       task: {
@@ -297,8 +318,23 @@ describe('partitions, trust and the CLI script', () => {
       },
     })
     expect(errorsAt(linux, 'task.portMappings.0.hostPort')).toEqual([])
-    expect(errorsAt(linux, 'task.portMappings.1.hostPort')[0]!.message).toMatch(/reserved/)
-    expect(errorsAt(linux, 'task.portMappings.2.hostPort')[0]!.message).toMatch(/already used/)
+    const reserved = errorsAt(linux, 'task.portMappings.1.hostPort')[0]!.message
+    expect(reserved).toEqual({
+      key: 'finding.portMappings.reserved',
+      params: {
+        port: 51678,
+        protocol: 'tcp',
+        os: 'linux',
+        reserved: ['22', '2375', '2376', '51678', '51679'],
+      },
+    })
+    expect(english.t(reserved)).toBe(
+      'Host port 51678/tcp is reserved by the ECS agent on Linux (TCP 22, 2375, 2376, 51678, and 51679).',
+    )
+    expect(errorsAt(linux, 'task.portMappings.2.hostPort')[0]!.message).toEqual({
+      key: 'finding.portMappings.duplicateHostPort',
+      params: { port: 80, protocol: 'tcp', mapping: 1 },
+    })
   })
 
   it('puts the full permalink in script headers when the site address is known', () => {

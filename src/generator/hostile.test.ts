@@ -8,6 +8,7 @@ import { AMIS } from '../knowledge/amis.ts'
 import { ALL_REGIONS } from '../knowledge/partitions.ts'
 import { configSchema, type WizardConfig } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
+import { english } from '../i18n/english.ts'
 import { generate } from './generate.ts'
 import { option, shellQuote } from './render/shell.ts'
 import {
@@ -189,7 +190,7 @@ describe(`${RUNS} random configs with hostile text`, () => {
         expect(finding.severity).toBe('error')
         const label = labelAt(configSchema, finding.field!)
         expect(label).toBeDefined()
-        expect(finding.message.startsWith(`${label}:`)).toBe(true)
+        expect(english.t(finding.message).startsWith(`${english.t({ key: label! })}:`)).toBe(true)
         expect(values.has(finding.field!)).toBe(true)
       }
     }

@@ -4,6 +4,7 @@
 // chose — by the small model below, never from the generated text.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG, readConfig, type WizardConfig } from '../config/schema.ts'
+import { english } from '../i18n/english.ts'
 import { checkExtraStatements, s3Grant } from '../knowledge/policies.ts'
 import { decide, type Decision, type Policies, type Probe } from '../test-support/iam-simulator.ts'
 import { loadScenarios } from '../test-support/scenarios.ts'
@@ -366,8 +367,12 @@ describe('key prefixes are granted exactly as typed, and say so', () => {
     const result = withPrefixes('tenant1', 'tenant2/', undefined)
     const warnings = result.findings.filter((f) => f.field?.endsWith('.prefix'))
     expect(warnings.map((f) => [f.severity, f.field])).toEqual([['warning', 'buckets.0.prefix']])
-    expect(warnings[0]!.message).toContain('"tenant10/…"')
-    expect(warnings[0]!.message).toContain('"tenant1/"')
+    expect(warnings[0]!.message).toEqual({
+      key: 'finding.buckets.prefixWithoutSlash',
+      params: { prefix: 'tenant1' },
+    })
+    expect(english.t(warnings[0]!.message)).toContain('"tenant10/…"')
+    expect(english.t(warnings[0]!.message)).toContain('"tenant1/"')
   })
 
   it('builds the policy from the same s3Grant() the Access step shows as the field hint', () => {
@@ -406,7 +411,7 @@ describe('extra policy statements for the task role', () => {
     ['a generated Sid', statement({ Sid: 'Bucket1Objects' }), /taken by a generated statement/],
     ['a condition that is not operator → key', statement({ Condition: { StringEquals: 'x' } }), /Condition/],
   ])('refuses %s, with its message at the field', (_, text, message) => {
-    expect(checkExtraStatements(text)).toMatch(message)
+    expect(english.t(checkExtraStatements(text)!)).toMatch(message)
     const result = generate(configWith(text))
     expect(result.files).toEqual([])
     expect(result.findings.map((f) => [f.severity, f.field])).toEqual([['error', 'extraStatements']])

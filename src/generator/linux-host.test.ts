@@ -6,6 +6,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AMI_IDS, DEFAULT_CONFIG, HOST_FAMILIES, NETWORK_MODES, type WizardConfig } from '../config/schema.ts'
+import { english } from '../i18n/english.ts'
+import type { MessageKey } from '../i18n/message.ts'
 import { amiInfo } from '../knowledge/amis.ts'
 import {
   awsWrapperDir,
@@ -424,7 +426,7 @@ describe('the hand-started agent', () => {
 
   it('no longer asks users to add the SELinux flags by hand', () => {
     const { result } = runAgent(false, 'rhel')
-    expect(result.findings.filter((f) => /SELinux/.test(f.message))).toEqual([])
+    expect(result.findings.filter((f) => /SELinux/.test(english.t(f.message)))).toEqual([])
   })
 })
 
@@ -438,7 +440,8 @@ describe('findings for Linux hosts', () => {
         (f) => f.severity === 'error' && f.field === 'networkMode',
       )
       expect(errors).toHaveLength(1)
-      expect(errors[0]!.message).toMatch(
+      expect(errors[0]!.message.key).toBe('finding.ami.awsvpcUnsupported.ecsInit')
+      expect(english.t(errors[0]!.message)).toMatch(
         /^Only the Amazon ECS-optimized AMI, other Amazon Linux variants with the ecs-init package, or AWS Fargate support the awsvpc network mode\./,
       )
       expect(errors[0]!.source).toContain('task_definition_parameters.html')
@@ -452,10 +455,16 @@ describe('findings for Linux hosts', () => {
 
   it('warns about firewalld’s iptables backend on RHEL-like hosts with rules, and only there', () => {
     const firewalld = (extra: Partial<WizardConfig>) =>
-      findings(extra).filter((f) => f.severity === 'warning' && /firewalld/.test(f.message))
+      findings(extra).filter(
+        (f) => f.severity === 'warning' && f.message.key === 'finding.linuxHost.firewalldFlush',
+      )
     expect(firewalld({ ami: 'ecs-init', hostFamily: 'rhel' })).toHaveLength(1)
     expect(firewalld({ ami: 'manual-agent', hostFamily: 'rhel', networkMode: 'host' })).toHaveLength(1)
-    expect(firewalld({ ami: 'manual-agent', hostFamily: 'rhel' })[0]!.source).toContain('firewalld/firewalld')
+    const [warning] = firewalld({ ami: 'manual-agent', hostFamily: 'rhel' })
+    expect(warning!.source).toContain('firewalld/firewalld')
+    expect(english.t(warning!.message)).toContain(
+      'after "firewall-cmd --reload" run /usr/local/sbin/ecs-task-iam-rules.sh again',
+    )
     expect(firewalld({ ami: 'ecs-init', hostFamily: 'debian' })).toEqual([])
     expect(firewalld({ ami: 'ecs-init', hostFamily: 'rhel', networkMode: 'host' })).toEqual([])
     expect(firewalld({ ami: 'al2023' })).toEqual([])
@@ -463,7 +472,7 @@ describe('findings for Linux hosts', () => {
 
   it('says what the IPv6 IMDS address depends on when bridge containers are blocked', () => {
     const ipv6 = (extra: Partial<WizardConfig>) =>
-      findings(extra).filter((f) => /fd00:ec2::254/.test(f.message))
+      findings(extra).filter((f) => /fd00:ec2::254/.test(english.t(f.message)))
     expect(ipv6({})).toHaveLength(1)
     expect(ipv6({ networkMode: 'host' })).toEqual([])
     expect(ipv6({ blockInstanceMetadata: false })).toEqual([])
@@ -581,10 +590,10 @@ describe('line notes', () => {
     for (const path of ['ec2/user-data.sh', 'host/iptables.sh']) {
       const file = result.files.find((f) => f.path === path)!
       const lines = file.text.split('\n')
-      const at = (needle: string) => lines[file.sources.find((s) => s.note.includes(needle))!.line - 1]
-      expect(at('DNAT to the agent')).toMatch(/^iptables -t nat -C PREROUTING .* -j DNAT/)
-      expect(at('IPv6 IMDS address')).toMatch(/^ {4}ip6tables -C DOCKER-USER .*fd00:ec2::254/)
-      expect(at('Writes the rules script')).toBe(`cat <<'EOF' > ${RULES_SCRIPT}`)
+      const at = (key: MessageKey) => lines[file.sources.find((s) => s.note.key === key)!.line - 1]
+      expect(at('file.hostRules.note.proxyDnat')).toMatch(/^iptables -t nat -C PREROUTING .* -j DNAT/)
+      expect(at('file.hostRules.note.imdsDropIpv6')).toMatch(/^ {4}ip6tables -C DOCKER-USER .*fd00:ec2::254/)
+      expect(at('file.hostRules.note.writeScript')).toBe(`cat <<'EOF' > ${RULES_SCRIPT}`)
     }
   })
 })

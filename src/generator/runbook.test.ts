@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG, readConfig, type WizardConfig } from '../config/schema.ts'
+import spanishRunbook from '../i18n/catalogs/es/runbook.json'
+import { english } from '../i18n/english.ts'
+import { msg, type Message } from '../i18n/message.ts'
+import { createTranslator } from '../i18n/translator.ts'
 import { loadScenarios } from '../test-support/scenarios.ts'
 import { generate } from './generate.ts'
 import { buildRunbook, runbookMarkdown, type RunbookStep } from './runbook.ts'
+import readmeCases from './runbook-readme.fixture.json'
 
 const config = (partial: Partial<WizardConfig>): WizardConfig => {
   const { config: full, issues } = readConfig({ ...partial, version: DEFAULT_CONFIG.version })
@@ -11,6 +16,7 @@ const config = (partial: Partial<WizardConfig>): WizardConfig => {
 }
 const runbookOf = (c: WizardConfig, edited: string[] = []) => buildRunbook(c, generate(c).files, edited)
 const step = (steps: RunbookStep[], id: RunbookStep['id']) => steps.find((s) => s.id === id)
+const inEnglish = (message: Message) => english.t(message)
 
 describe('buildRunbook', () => {
   it.each(loadScenarios().filter((s) => s.result.files.length > 0))(
@@ -25,7 +31,7 @@ describe('buildRunbook', () => {
 
   it('groups the ways to do a step under it: the setup script or the console', () => {
     const iam = step(runbookOf(config({})), 'iam')!
-    expect(iam.actions.map((a) => a.label)).toEqual(['Run the setup script', 'In the AWS console'])
+    expect(iam.actions.map((a) => inEnglish(a.label))).toEqual(['Run the setup script', 'In the AWS console'])
     expect(iam.actions[0]!.command).toBe('bash setup/aws-cli.sh')
     expect(iam.actions[1]!.command).toBeUndefined()
     expect(iam.check).toMatch(/^aws iam get-instance-profile/)
@@ -54,11 +60,51 @@ describe('buildRunbook', () => {
   })
 
   it('says when the setup script does not carry an edit of a JSON file', () => {
-    const notes = step(runbookOf(config({}), ['iam/task-role-policy.json']), 'iam')!.notes.join('\n')
-    expect(notes).toMatch(
-      /setup\/aws-cli\.sh holds its own copy of the generated iam\/task-role-policy\.json/,
+    const notes = step(runbookOf(config({}), ['iam/task-role-policy.json']), 'iam')!.notes
+    expect(notes).toEqual([
+      msg('runbook.note.setupScriptCarries', {
+        script: 'setup/aws-cli.sh',
+        paths: 'iam/task-role-policy.json',
+      }),
+      msg('runbook.note.editedFiles', { paths: 'iam/task-role-policy.json' }),
+    ])
+    expect(english.t(notes[0]!)).toMatch(
+      /^setup\/aws-cli\.sh holds its own copy of the generated iam\/task-role-policy\.json, not your edit/,
     )
     expect(step(runbookOf(config({})), 'iam')!.notes).toEqual([])
+    // An edited setup script carries whatever the user put in it: only the edit itself is pointed out.
+    const both = step(runbookOf(config({}), ['iam/task-role-policy.json', 'setup/aws-cli.sh']), 'iam')!
+    expect(both.notes).toEqual([
+      msg('runbook.note.editedFiles', { paths: 'setup/aws-cli.sh, iam/task-role-policy.json' }),
+    ])
+  })
+
+  it('names the inline policies in the console sentences only when the files exist', () => {
+    const sentences = (c: WizardConfig) => step(runbookOf(c), 'iam')!.actions[1]!.text.map(inEnglish)
+    expect(sentences(config({ buckets: [] }))).toEqual([
+      'Create the role ecsTaskRole with the custom trust policy iam/task-role-trust-policy.json.',
+      'Create the role ecsInstanceRole for EC2 with iam/instance-role-trust-policy.json, attach the AWS managed policy AmazonEC2ContainerServiceforEC2Role, and give it the instance profile ecsInstanceRole.',
+      "Create the cluster my-cluster, then register ecs/task-definition.json in the task definition's JSON editor.",
+    ])
+    const withBoth = sentences(config({ configObject: { bucket: 'cfg-bucket', key: 'ecs.config' } }))
+    expect(withBoth[0]).toMatch(/ and the inline policy iam\/task-role-policy\.json\.$/)
+    expect(withBoth[1]).toMatch(
+      /AmazonEC2ContainerServiceforEC2Role and the inline policy iam\/instance-role-policy\.json, and give it/,
+    )
+  })
+
+  it('words every step in Spanish as well, with the names and paths as they are', () => {
+    const spanish = createTranslator('es', spanishRunbook)
+    const inSpanish = (message: Message) => spanish.t(message)
+    const steps = runbookOf(config({ buckets: [], clusterName: 'prod' }))
+    expect(steps.map((s) => inSpanish(s.title))).toContain('Obtenga los archivos')
+    const inConsole = step(steps, 'iam')!.actions[1]!
+    expect(inSpanish(inConsole.label)).toBe('En la consola de AWS')
+    expect(inConsole.text.map(inSpanish)).toEqual([
+      'Cree el rol ecsTaskRole con la política de confianza personalizada iam/task-role-trust-policy.json.',
+      'Cree el rol ecsInstanceRole para EC2 con iam/instance-role-trust-policy.json, adjunte la política administrada de AWS AmazonEC2ContainerServiceforEC2Role y asígnele el perfil de instancia ecsInstanceRole.',
+      'Cree el clúster prod y, a continuación, registre ecs/task-definition.json en el editor JSON de la definición de tareas.',
+    ])
   })
 })
 
@@ -68,6 +114,7 @@ describe('runbookMarkdown', () => {
     const text = runbookMarkdown(buildRunbook(c, generate(c).files, ['ec2/ecs.config']), {
       link: 'https://example.org/#/?v=1&taskRoleName=app_role_x__',
       edited: [{ path: 'ec2/ecs.config', note: 're-applied after the configuration changed' }],
+      t: inEnglish,
     })
     expect(text).toContain('```text\nhttps://example.org/#/?v=1&taskRoleName=app_role_x__\n```')
     expect(text).toContain('- `ec2/ecs.config`: re-applied after the configuration changed')
@@ -80,8 +127,21 @@ describe('runbookMarkdown', () => {
 
   it('says when no file was edited', () => {
     const c = config({})
-    expect(runbookMarkdown(buildRunbook(c, generate(c).files), { link: '#/?v=1', edited: [] })).toContain(
-      'No file was edited',
+    expect(
+      runbookMarkdown(buildRunbook(c, generate(c).files), { link: '#/?v=1', edited: [], t: inEnglish }),
+    ).toContain('No file was edited')
+  })
+
+  // The README as it was written before the runbook became messages (runbook-readme.fixture.json, captured
+  // from that code): in English it is the same text, byte for byte, whatever language the page is in.
+  it.each(readmeCases)('is the same README as before the runbook became messages: $name', (c) => {
+    const { config: full, issues } = readConfig(c.config)
+    expect(issues).toEqual([])
+    const steps = buildRunbook(
+      full,
+      generate(full).files,
+      c.edited.map((e) => e.path),
     )
+    expect(runbookMarkdown(steps, { link: c.link, edited: c.edited, t: inEnglish })).toBe(c.readme)
   })
 })

@@ -1,8 +1,11 @@
 // The runbook: what to do with the generated files, as numbered steps, each with its command (or the file
 // to paste) and, where there is more than one way, the alternatives under the step. Pure data, built from
 // the files and the config; the page's Apply view and the zip's README.md both render it, so they cannot
-// disagree. Facts stay with the files that carry them: the texts below point at a file's own usage.
+// disagree. Facts stay with the files that carry them: the texts below point at a file's own usage. Every
+// text is a message (catalogs/*/runbook.json): the page shows it in the reader's language, the README in
+// English; commands, names and paths are parameters and stay as they are.
 import { instanceProfileName, type WizardConfig } from '../config/schema.ts'
+import { msg, type Message } from '../i18n/message.ts'
 import { INSTANCE_ROLE_MANAGED_POLICY } from '../knowledge/policies.ts'
 import type { Artifact, ArtifactPath } from './types.ts'
 
@@ -11,8 +14,9 @@ export const SETUP_FOLDER = 'ecs-task-role-setup'
 
 /** One way to do a step: a command to run, or files to paste where the text says. */
 export interface RunbookAction {
-  label: string
-  text: string
+  label: Message
+  /** What to do: one or more sentences, shown in this order (a file's own usage among them). */
+  text: readonly Message[]
   /** Run from the unpacked folder; one or more lines. */
   command?: string
   /** The files this action uses, in the order they are used. */
@@ -21,7 +25,7 @@ export interface RunbookAction {
 
 export interface RunbookStep {
   id: 'files' | 'iam' | 'passrole' | 'instances' | 'routes' | 'task' | 'verify' | 'recover'
-  title: string
+  title: Message
   /** One action, or alternatives: any one of them does the step. */
   actions: RunbookAction[]
   /** A command that shows the step worked. */
@@ -29,7 +33,7 @@ export interface RunbookStep {
   /** Only for the situation the title names. */
   optional?: boolean
   /** What the user should know before doing the step, e.g. which of their edits a script does not carry. */
-  notes: string[]
+  notes: Message[]
 }
 
 /** Files whose generated text setup/aws-cli.sh carries inside itself (heredocs), so an edit of them is not in it. */
@@ -54,20 +58,21 @@ export function buildRunbook(
   const present = (...paths: ArtifactPath[]) => paths.filter(has)
   const steps: RunbookStep[] = []
   const editedIn = (paths: readonly ArtifactPath[]) => paths.filter((p) => edited.includes(p))
-  const editNote = (paths: readonly ArtifactPath[]) => {
-    const mine = editedIn(paths)
-    return mine.length > 0
-      ? [`Your edit of ${mine.join(', ')} is what the files hold: check it before use.`]
-      : []
+  // Paths are joined with commas as they always were: they are names, the same in every language.
+  const paths = (list: readonly ArtifactPath[]) => list.join(', ')
+  const editNote = (list: readonly ArtifactPath[]) => {
+    const mine = editedIn(list)
+    return mine.length > 0 ? [msg('runbook.note.editedFiles', { paths: paths(mine) })] : []
   }
+  const setupScript = msg('runbook.action.setupScript.label')
 
   steps.push({
     id: 'files',
-    title: 'Get the files',
+    title: msg('runbook.files.title'),
     actions: [
       {
-        label: 'Download all',
-        text: `Download all files as one .zip and unpack it; run every command below from the folder ${SETUP_FOLDER} it makes. Its README.md holds these steps.`,
+        label: msg('runbook.files.downloadAll.label'),
+        text: [msg('runbook.files.downloadAll.text', { folder: SETUP_FOLDER, readme: 'README.md' })],
         command: `unzip ${SETUP_FOLDER}.zip && cd ${SETUP_FOLDER}`,
         files: [],
       },
@@ -84,33 +89,46 @@ export function buildRunbook(
   )
   const script = file('setup/aws-cli.sh')
   const carriedEdits = editedIn(CARRIED_BY_SETUP_SCRIPT.filter(has))
+  // `inline` says whether the role also gets its inline policy: one sentence either way (yes / no).
+  const inline = (path: ArtifactPath) => ({ inline: has(path) ? 'yes' : 'no', inlinePolicy: path })
   const consoleText = [
-    `Create the role ${config.taskRoleName} with the custom trust policy iam/task-role-trust-policy.json${has('iam/task-role-policy.json') ? ' and the inline policy iam/task-role-policy.json' : ''}.`,
-    `Create the role ${config.instanceRoleName} for EC2 with iam/instance-role-trust-policy.json, attach the AWS managed policy ${INSTANCE_ROLE_MANAGED_POLICY.name}${has('iam/instance-role-policy.json') ? ' and the inline policy iam/instance-role-policy.json' : ''}, and give it the instance profile ${instanceProfileName(config)}.`,
-    `Create the cluster ${config.clusterName}, then register ecs/task-definition.json in the task definition's JSON editor.`,
-  ].join(' ')
+    msg('runbook.iam.console.taskRole', {
+      role: config.taskRoleName,
+      trustPolicy: 'iam/task-role-trust-policy.json',
+      ...inline('iam/task-role-policy.json'),
+    }),
+    msg('runbook.iam.console.instanceRole', {
+      role: config.instanceRoleName,
+      trustPolicy: 'iam/instance-role-trust-policy.json',
+      managedPolicy: INSTANCE_ROLE_MANAGED_POLICY.name,
+      ...inline('iam/instance-role-policy.json'),
+      instanceProfile: instanceProfileName(config),
+    }),
+    msg('runbook.iam.console.cluster', {
+      cluster: config.clusterName,
+      taskDefinition: 'ecs/task-definition.json',
+    }),
+  ]
   steps.push({
     id: 'iam',
-    title: 'Create the roles, the instance profile and the cluster; register the task definition',
+    title: msg('runbook.iam.title'),
     actions: [
       ...(script
         ? [
             {
-              label: 'Run the setup script',
-              text: `With AWS credentials for account ${config.accountId} that may create IAM roles. It creates what is missing, reuses what exists, and stops before any change if the credentials belong to another account.`,
+              label: setupScript,
+              text: [msg('runbook.iam.setupScript.text', { accountId: config.accountId })],
               command: 'bash setup/aws-cli.sh',
               files: ['setup/aws-cli.sh' as const],
             },
           ]
         : []),
-      { label: 'In the AWS console', text: consoleText, files: iamFiles },
+      { label: msg('runbook.iam.console.label'), text: consoleText, files: iamFiles },
     ],
     check: script?.check,
     notes: [
       ...(carriedEdits.length > 0 && !edited.includes('setup/aws-cli.sh')
-        ? [
-            `setup/aws-cli.sh holds its own copy of the generated ${carriedEdits.join(', ')}, not your edit: use the console, or make the same edit in the script.`,
-          ]
+        ? [msg('runbook.note.setupScriptCarries', { script: 'setup/aws-cli.sh', paths: paths(carriedEdits) })]
         : []),
       ...editNote(['setup/aws-cli.sh', ...iamFiles]),
     ],
@@ -120,15 +138,25 @@ export function buildRunbook(
   if (passRole)
     steps.push({
       id: 'passrole',
-      title: 'Let whoever deploys pass the two roles',
+      title: msg('runbook.passrole.title'),
       actions: [
-        {
-          label: config.deployerRoleName ? 'Done by the setup script' : 'In the IAM console',
-          text: config.deployerRoleName
-            ? `setup/aws-cli.sh adds iam/passrole-policy.json to the role ${config.deployerRoleName}; without the script, add it there as an inline policy.`
-            : 'Add iam/passrole-policy.json as an inline policy of the user or role that registers task definitions, runs tasks or launches the instances.',
-          files: ['iam/passrole-policy.json'],
-        },
+        config.deployerRoleName
+          ? {
+              label: msg('runbook.passrole.setupScript.label'),
+              text: [
+                msg('runbook.passrole.setupScript.text', {
+                  script: 'setup/aws-cli.sh',
+                  policy: 'iam/passrole-policy.json',
+                  role: config.deployerRoleName,
+                }),
+              ],
+              files: ['iam/passrole-policy.json'],
+            }
+          : {
+              label: msg('runbook.passrole.console.label'),
+              text: [msg('runbook.passrole.console.text', { policy: 'iam/passrole-policy.json' })],
+              files: ['iam/passrole-policy.json'],
+            },
       ],
       notes: editNote(['iam/passrole-policy.json']),
     })
@@ -143,11 +171,11 @@ export function buildRunbook(
     const hostFiles = present('ec2/ecs.config', 'host/iptables.sh', 'host/run-agent.sh')
     steps.push({
       id: 'instances',
-      title: 'Start the ECS agent on the host, with task roles on',
+      title: msg('runbook.instances.host.title'),
       actions: [
         {
-          label: 'On the running host, as root',
-          text: [ecsConfig?.usage, iptables?.usage, runAgent.usage].filter(Boolean).join(' '),
+          label: msg('runbook.instances.host.running.label'),
+          text: [ecsConfig?.usage, iptables?.usage, runAgent.usage].filter((m) => m !== undefined),
           command: [iptables ? 'sudo bash host/iptables.sh' : '', 'sudo bash host/run-agent.sh']
             .filter(Boolean)
             .join('\n'),
@@ -156,8 +184,8 @@ export function buildRunbook(
         ...(userDataSh
           ? [
               {
-                label: 'At first boot of a new instance',
-                text: userDataSh.usage,
+                label: msg('runbook.instances.host.firstBoot.label'),
+                text: [userDataSh.usage],
                 files: ['ec2/user-data.sh' as const],
               },
             ]
@@ -171,18 +199,23 @@ export function buildRunbook(
     const launchFiles = present('ec2/user-data.sh', 'ec2/user-data.ps1', 'ec2/ecs.config')
     steps.push({
       id: 'instances',
-      title: 'Launch the container instances',
+      title: msg('runbook.instances.launch.title'),
       actions: [
         {
-          label: 'New instances, with user data',
-          text: `${userData.usage}${ecsConfig ? ' It writes ec2/ecs.config for you.' : ''}`,
+          label: msg('runbook.instances.launch.userData.label'),
+          text: [
+            userData.usage,
+            ...(ecsConfig
+              ? [msg('runbook.instances.launch.userData.writesConfig', { path: 'ec2/ecs.config' })]
+              : []),
+          ],
           files: launchFiles,
         },
         ...(iptables
           ? [
               {
-                label: 'An instance that is already running',
-                text: iptables.usage,
+                label: msg('runbook.instances.launch.running.label'),
+                text: [iptables.usage],
                 command: 'sudo bash host/iptables.sh',
                 files: ['host/iptables.sh' as const],
               },
@@ -198,8 +231,14 @@ export function buildRunbook(
   if (routes)
     steps.push({
       id: 'routes',
-      title: 'Add the route script to the container image',
-      actions: [{ label: 'In the image', text: routes.usage, files: ['container/bootstrap-routes.ps1'] }],
+      title: msg('runbook.routes.title'),
+      actions: [
+        {
+          label: msg('runbook.routes.image.label'),
+          text: [routes.usage],
+          files: ['container/bootstrap-routes.ps1'],
+        },
+      ],
       check: routes.check,
       notes: editNote(['container/bootstrap-routes.ps1']),
     })
@@ -207,13 +246,13 @@ export function buildRunbook(
   const overrides = file('ecs/run-task-overrides.json')
   steps.push({
     id: 'task',
-    title: 'Run a task',
+    title: msg('runbook.task.title'),
     actions: [
       ...(script
         ? [
             {
-              label: 'Run the setup script',
-              text: 'Once the instances have joined the cluster.',
+              label: setupScript,
+              text: [msg('runbook.task.setupScript.text')],
               command: 'bash setup/aws-cli.sh run-task',
               files: ['setup/aws-cli.sh' as const],
             },
@@ -222,8 +261,8 @@ export function buildRunbook(
       ...(overrides
         ? [
             {
-              label: 'Your own run-task call',
-              text: overrides.usage,
+              label: msg('runbook.task.overrides.label', { command: 'run-task' }),
+              text: [overrides.usage],
               files: ['ecs/run-task-overrides.json' as const],
             },
           ]
@@ -237,8 +276,15 @@ export function buildRunbook(
     if (verify)
       steps.push({
         id: 'verify',
-        title: 'Check from inside a container of the task',
-        actions: [{ label: 'In the container', text: verify.usage, command: verify.check, files: [path] }],
+        title: msg('runbook.verify.title'),
+        actions: [
+          {
+            label: msg('runbook.verify.container.label'),
+            text: [verify.usage],
+            command: verify.check,
+            files: [path],
+          },
+        ],
         notes: editNote([path]),
       })
   }
@@ -247,12 +293,12 @@ export function buildRunbook(
   if (recover)
     steps.push({
       id: 'recover',
-      title: 'Only if a Windows container instance was restarted',
+      title: msg('runbook.recover.title'),
       optional: true,
       actions: [
         {
-          label: 'On the instance, in an elevated PowerShell',
-          text: recover.usage,
+          label: msg('runbook.recover.instance.label'),
+          text: [recover.usage],
           command: 'powershell -File host/recover-after-restart.ps1',
           files: ['host/recover-after-restart.ps1'],
         },
@@ -264,11 +310,15 @@ export function buildRunbook(
   return steps.filter((step) => step.actions.length > 0)
 }
 
-/** A file the user edited, for the README: its path and what became of the edit. */
+/** A file the user edited, for the README: its path and what became of the edit (already in English). */
 export interface EditedFile {
   path: string
   note?: string
 }
+
+/** An action's sentences as one paragraph. */
+export const runbookText = (action: RunbookAction, t: (message: Message) => string): string =>
+  action.text.map((sentence) => t(sentence)).join(' ')
 
 /** Escapes text for Markdown, so a name is shown as written and never becomes markup. */
 const markdownText = (text: string) => text.replace(/[\\`*_[\]<>#|~!&]/g, (c) => `\\${c}`)
@@ -280,10 +330,14 @@ function fenced(text: string, info = ''): string {
   return `${fence}${info}\n${text}\n${fence}`
 }
 
-/** README.md of the zip: the same runbook, the link that produced the files, and the files the user edited. */
+/**
+ * README.md of the zip: the same runbook, the link that produced the files, and the files the user edited.
+ * `t` words the steps' messages: the caller passes English (`english.t`), so the zip is the same bytes in
+ * every page language; the README's own frame is English text like the rest of the generated files.
+ */
 export function runbookMarkdown(
   steps: readonly RunbookStep[],
-  { link, edited }: { link: string; edited: readonly EditedFile[] },
+  { link, edited, t }: { link: string; edited: readonly EditedFile[]; t: (message: Message) => string },
 ): string {
   const out: string[] = [
     '# ECS task role setup',
@@ -307,15 +361,15 @@ export function runbookMarkdown(
   let number = 0
   for (const step of steps) {
     number++
-    out.push(`### ${number}. ${markdownText(step.title)}`, '')
+    out.push(`### ${number}. ${markdownText(t(step.title))}`, '')
     if (step.id === 'files') {
       out.push('You have them: run the commands below from this folder.', '')
       continue
     }
-    for (const note of step.notes) out.push(`> ${markdownText(note)}`, '')
+    for (const note of step.notes) out.push(`> ${markdownText(t(note))}`, '')
     if (step.actions.length > 1) out.push('Either of these:', '')
     for (const action of step.actions) {
-      out.push(`**${markdownText(action.label)}.** ${markdownText(action.text)}`, '')
+      out.push(`**${markdownText(t(action.label))}.** ${markdownText(runbookText(action, t))}`, '')
       if (action.files.length > 0) out.push(`Files: ${action.files.map((f) => `\`${f}\``).join(', ')}`, '')
       if (action.command)
         out.push(fenced(action.command, action.command.startsWith('powershell') ? 'powershell' : 'sh'), '')

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../config/schema-kit.ts'
+import type { Message } from '../i18n/message.ts'
 
 /** Every file the generator can produce, with the path users see in downloads (product.md). */
 export const ARTIFACT_PATHS = [
@@ -29,7 +30,7 @@ export type Destination = 'iam' | 'ec2' | 'host' | 'ecs' | 'setup' | 'container'
 /** Why a line of a generated file is there. `line` is 1-based. */
 export interface LineSource {
   line: number
-  note: string
+  note: Message
   source: string
 }
 
@@ -37,9 +38,9 @@ export interface Artifact {
   path: ArtifactPath
   language: Language
   destination: Destination
-  title: string
+  title: Message
   /** Where this goes and how to use it, one or two sentences. */
-  usage: string
+  usage: Message
   /** A command that shows the step worked, when there is one. */
   check?: string
   text: string
@@ -52,7 +53,8 @@ export interface Finding {
   severity: Severity
   /** Dotted config path the finding concerns (e.g. `networkMode`, `task.portMappings.0.hostPort`). */
   field?: string
-  message: string
+  /** Its key is the finding's stable code (`finding.…`); golden files compare key and parameters. */
+  message: Message
   source: string
 }
 

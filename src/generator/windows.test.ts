@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { decodePermalink, encodePermalink } from '../config/permalink.ts'
 import { DEFAULT_CONFIG, readConfig, withAmi, withOs, type WizardConfig } from '../config/schema.ts'
+import { english } from '../i18n/english.ts'
 import { AMIS } from '../knowledge/amis.ts'
 import { imagePlatform } from '../knowledge/images.ts'
 import { parsePowerShell } from '../test-support/checkers.ts'
@@ -50,8 +51,9 @@ describe('os=windows alone is a working Windows setup (defaults follow the OS)',
   })
 
   it('an explicit value that does not fit the OS is still reported', () => {
-    expect(readConfig({ os: 'windows', ami: 'al2023' }).issues).toEqual([
-      { field: 'ami', message: expect.stringMatching(/not a Windows AMI/) as string },
+    const { issues } = readConfig({ os: 'windows', ami: 'al2023' })
+    expect(issues.map((i) => ({ field: i.field, text: english.t(i.message) }))).toEqual([
+      { field: 'ami', text: expect.stringMatching(/not a Windows AMI/) as string },
     ])
     const bridge = generate(readConfig({ os: 'windows', networkMode: 'bridge' }).config)
     expect(findingsAt(bridge, 'networkMode').map((f) => f.severity)).toEqual(['error'])
@@ -126,9 +128,13 @@ describe('the Windows IMDS block is a soft control, and says so', () => {
     const result = generate(windows({ networkMode: mode }))
     const [imds] = findingsAt(result, 'blockInstanceMetadata')
     expect(imds?.severity).toBe('warning')
-    expect(imds?.message).toMatch(/soft control/)
-    expect(imds?.message).toMatch(/ContainerUser/)
-    expect(imds?.message).toMatch(/"user" parameter is not supported for Windows containers/)
+    expect(imds?.message.key).toBe(
+      mode === 'default' ? 'finding.imds.windowsDefaultSoftBlock' : 'finding.imds.windowsAwsvpcSoftBlock',
+    )
+    const text = english.t(imds!.message)
+    expect(text).toMatch(/soft control/)
+    expect(text).toMatch(/ContainerUser/)
+    expect(text).toMatch(/"user" parameter is not supported for Windows containers/)
     expect(imds?.source).toContain('API_ContainerDefinition.html')
   })
 
@@ -136,7 +142,7 @@ describe('the Windows IMDS block is a soft control, and says so', () => {
     const result = generate(windows({ blockInstanceMetadata: false }))
     expect(
       findingsAt(result, 'blockInstanceMetadata')
-        .map((f) => f.message)
+        .map((f) => english.t(f.message))
         .join(),
     ).not.toMatch(/soft control/)
   })
@@ -184,7 +190,7 @@ describe('host/recover-after-restart.ps1', () => {
       language: 'powershell',
       check: 'Test-NetConnection -ComputerName 169.254.170.2 -Port 80',
     })
-    expect(result.files.at(-1)!.usage).toMatch(/Not verified on a live instance/)
+    expect(english.t(result.files.at(-1)!.usage)).toMatch(/Not verified on a live instance/)
     expect(
       text(generate({ ...DEFAULT_CONFIG, accountId: '012345678901' }), 'host/recover-after-restart.ps1'),
     ).toBe(undefined)
@@ -193,8 +199,9 @@ describe('host/recover-after-restart.ps1', () => {
   it('the restart finding points at the script, says it is unverified, and cites the setup it undoes', () => {
     const [restart] = findingsAt(generate(windows()), 'os')
     expect(restart?.severity).toBe('warning')
-    expect(restart?.message).toMatch(/host\/recover-after-restart\.ps1/)
-    expect(restart?.message).toMatch(/not verified on a live instance/)
+    expect(restart?.message.key).toBe('finding.windows.restartRecovery')
+    expect(english.t(restart!.message)).toMatch(/host\/recover-after-restart\.ps1/)
+    expect(english.t(restart!.message)).toMatch(/not verified on a live instance/)
     expect(restart?.source).toContain('misc/windows-deploy/hostsetup.ps1')
     expect(restart?.source).toContain('issues/2135')
     expect(restart?.source).not.toContain('issues/1707')
@@ -225,9 +232,13 @@ describe('images fit the platform', () => {
     expect(linuxOnWindows).toMatchObject([
       {
         severity: 'warning',
-        message: expect.stringMatching(/is a Linux image; Windows container instances/) as string,
+        message: {
+          key: 'finding.image.linuxOnWindows',
+          params: { image: DEFAULT_CONFIG.task.image, release: '2022', example: IIS('2022') },
+        },
       },
     ])
+    expect(english.t(linuxOnWindows[0]!.message)).toMatch(/is a Linux image; Windows container instances/)
     const windowsOnLinux = findingsAt(
       generate({
         ...DEFAULT_CONFIG,
@@ -239,30 +250,35 @@ describe('images fit the platform', () => {
     expect(windowsOnLinux).toMatchObject([
       {
         severity: 'warning',
-        message: expect.stringMatching(/is a Windows container image; Linux container/) as string,
+        message: {
+          key: 'finding.image.windowsOnLinux',
+          params: { image: 'mcr.microsoft.com/windows/servercore:ltsc2022' },
+        },
       },
     ])
+    expect(english.t(windowsOnLinux[0]!.message)).toMatch(/is a Windows container image; Linux container/)
   })
 
   it('warns when a Windows image is built for another Windows Server release than the AMI', () => {
     const result = generate(windows({ ami: 'windows-2019' }))
-    expect(findingsAt(result, 'task.image')).toMatchObject([
+    const found = findingsAt(result, 'task.image')
+    expect(found).toMatchObject([
       {
         severity: 'warning',
-        message: expect.stringMatching(
-          /built for Windows Server 2022, but the AMI runs Windows Server 2019/,
-        ) as string,
+        message: { key: 'finding.image.releaseMismatch', params: { imageRelease: '2022', release: '2019' } },
       },
     ])
+    expect(english.t(found[0]!.message)).toMatch(
+      /built for Windows Server 2022, but the AMI runs Windows Server 2019/,
+    )
   })
 
   it('notes what an image of unknown platform must be on Windows', () => {
     const result = generate(windows({ task: { ...windows().task, image: 'my-registry/app:1' } }))
-    expect(findingsAt(result, 'task.image')).toMatchObject([
-      {
-        severity: 'info',
-        message: expect.stringMatching(/Windows Server 2022 \(base image tag ltsc2022\)/) as string,
-      },
+    const found = findingsAt(result, 'task.image')
+    expect(found).toMatchObject([
+      { severity: 'info', message: { key: 'finding.image.unknownPlatform', params: { release: '2022' } } },
     ])
+    expect(english.t(found[0]!.message)).toMatch(/Windows Server 2022 \(base image tag ltsc2022\)/)
   })
 })

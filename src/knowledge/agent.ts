@@ -1,23 +1,25 @@
+import { msg } from '../i18n/message.ts'
 import { cite } from './sources.ts'
 
-// Agent configuration variables this tool writes, with what each does [S20][S6].
+// Agent configuration variables this tool writes, with what each does [S20][S6]: shown beside each line of
+// ecs.config, so a message (catalog part files.json).
 export const AGENT_VARIABLES = {
-  ECS_CLUSTER: { meaning: 'the cluster the instance joins', citation: cite('S20', 'S6') },
+  ECS_CLUSTER: { meaning: msg('file.agentVariable.ecsCluster'), citation: cite('S20', 'S6') },
   ECS_ENABLE_TASK_IAM_ROLE: {
-    meaning: 'task roles for bridge (Linux) and default (Windows) network modes; ecs-init sets it already',
+    meaning: msg('file.agentVariable.ecsEnableTaskIamRole'),
     citation: cite('S20', 'S25'),
   },
   ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST: {
-    meaning: 'task roles for host network mode; ecs-init sets it already',
+    meaning: msg('file.agentVariable.ecsEnableTaskIamRoleNetworkHost'),
     citation: cite('S20', 'S25'),
   },
   ECS_AWSVPC_BLOCK_IMDS: {
-    meaning: 'blocks the instance metadata service for awsvpc tasks only',
+    meaning: msg('file.agentVariable.ecsAwsvpcBlockImds'),
     citation: cite('S2', 'S20'),
   },
-  ECS_ENABLE_TASK_ENI: { meaning: 'enables the awsvpc network mode', citation: cite('S20', 'S25') },
-  ECS_LOGFILE: { meaning: "the agent's log file inside its container", citation: cite('S20') },
-  ECS_DATADIR: { meaning: "the agent's state directory inside its container", citation: cite('S20') },
+  ECS_ENABLE_TASK_ENI: { meaning: msg('file.agentVariable.ecsEnableTaskEni'), citation: cite('S20', 'S25') },
+  ECS_LOGFILE: { meaning: msg('file.agentVariable.ecsLogfile'), citation: cite('S20') },
+  ECS_DATADIR: { meaning: msg('file.agentVariable.ecsDatadir'), citation: cite('S20') },
 } as const
 
 export type AgentVariable = keyof typeof AGENT_VARIABLES

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/message.ts'
 import { cite, type Citation } from './sources.ts'
 
 export type OperatingSystem = 'linux' | 'windows'
@@ -16,13 +17,10 @@ export interface AmiInfo {
   launcher: AgentLauncher
   /** Whether the AMI takes a host family (RHEL-like or Debian-like) question. */
   asksHostFamily: boolean
-  awsvpc: { supported: true } | { supported: false; reason: string; citation: Citation }
+  /** Why awsvpc is refused on this AMI: the error finding's message (catalog part findings.json). */
+  awsvpc: { supported: true } | { supported: false; reason: Message; citation: Citation }
   endOfLife?: { date: string; citation: Citation }
 }
-
-// The Amazon ECS Developer Guide, task definition parameters, "Network mode" (cite('S12')).
-const AWSVPC_SUPPORT =
-  'Only the Amazon ECS-optimized AMI, other Amazon Linux variants with the ecs-init package, or AWS Fargate support the awsvpc network mode.'
 
 export const AMIS: readonly AmiInfo[] = [
   {
@@ -59,7 +57,8 @@ export const AMIS: readonly AmiInfo[] = [
     asksHostFamily: true,
     awsvpc: {
       supported: false,
-      reason: `${AWSVPC_SUPPORT} Not RHEL-like or Debian-like hosts with the ecs-init package; on Amazon Linux, choose the ECS-optimized Amazon Linux AMI.`,
+      // The Amazon ECS Developer Guide, task definition parameters, "Network mode" (cite('S12')).
+      reason: msg('finding.ami.awsvpcUnsupported.ecsInit'),
       citation: cite('S12'),
     },
   },
@@ -71,7 +70,7 @@ export const AMIS: readonly AmiInfo[] = [
     asksHostFamily: true,
     awsvpc: {
       supported: false,
-      reason: `${AWSVPC_SUPPORT} A hand-started agent is none of these.`,
+      reason: msg('finding.ami.awsvpcUnsupported.manualAgent'),
       citation: cite('S12', 'S20'),
     },
   },
@@ -107,7 +106,7 @@ export const AMIS: readonly AmiInfo[] = [
     asksHostFamily: false,
     awsvpc: {
       supported: false,
-      reason: 'The awsvpc network mode is not supported on the Windows Server 2016 ECS-optimized AMI.',
+      reason: msg('finding.ami.awsvpcUnsupported.windows2016'),
       citation: cite('S12'),
     },
   },

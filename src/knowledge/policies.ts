@@ -1,5 +1,6 @@
 import type { NameRule } from './names.ts'
 import { cite } from './sources.ts'
+import { msg, type Message } from '../i18n/message.ts'
 
 // The instance role gets AWS's managed policy attached by ARN so AWS can add permissions for future agent
 // features [S4][S40]; copying its JSON would freeze it at today's version (v10).
@@ -98,12 +99,12 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 function checkList(
   value: unknown,
-  what: string,
-  each: (item: string) => string | undefined,
-): string | undefined {
+  element: string,
+  each: (item: string) => Message | undefined,
+): Message | undefined {
   const items = typeof value === 'string' ? [value] : value
   if (!Array.isArray(items) || items.length === 0 || items.some((i) => typeof i !== 'string'))
-    return `${what} must be text or a non-empty list of text.`
+    return msg('field.extraStatements.notTextList', { element })
   for (const item of items as string[]) {
     const problem = each(item)
     if (problem) return problem
@@ -111,62 +112,72 @@ function checkList(
   return undefined
 }
 
-function checkStatement(raw: unknown, sids: Set<string>): string | undefined {
-  if (!isObject(raw)) return 'Must be an object: { "Effect": …, "Action": …, "Resource": … }.'
+// JSON examples in the messages are parameters: code is the same in every language, and its braces stay out of
+// the ICU text.
+function checkStatement(raw: unknown, sids: Set<string>): Message | undefined {
+  if (!isObject(raw))
+    return msg('field.extraStatements.notObject', {
+      example: '{ "Effect": …, "Action": …, "Resource": … }',
+    })
   const unknown = Object.keys(raw).find((k) => !STATEMENT_KEYS.includes(k))
   if (unknown === 'Principal' || unknown === 'NotPrincipal')
-    return `${unknown} is not allowed here: a role's own permissions policy names no principal (that belongs in trust and resource policies).`
-  if (unknown !== undefined) return `"${unknown}" is not a statement element (${STATEMENT_KEYS.join(', ')}).`
+    return msg('field.extraStatements.principal', { element: unknown })
+  if (unknown !== undefined)
+    return msg('field.extraStatements.unknownElement', {
+      element: unknown,
+      elements: STATEMENT_KEYS.join(', '),
+    })
   if (raw.Sid !== undefined) {
     if (typeof raw.Sid !== 'string' || !/^[A-Za-z0-9]*$/.test(raw.Sid))
-      return 'Sid may hold only letters and digits.'
-    if (GENERATED_SID.test(raw.Sid))
-      return `Sid "${raw.Sid}" is taken by a generated statement; choose another.`
-    if (raw.Sid !== '' && sids.has(raw.Sid))
-      return `Sid "${raw.Sid}" is used twice; Sids are unique in a policy.`
+      return msg('field.extraStatements.sidCharacters')
+    if (GENERATED_SID.test(raw.Sid)) return msg('field.extraStatements.sidGenerated', { sid: raw.Sid })
+    if (raw.Sid !== '' && sids.has(raw.Sid)) return msg('field.extraStatements.sidTwice', { sid: raw.Sid })
     sids.add(raw.Sid)
   }
-  if (raw.Effect !== 'Allow' && raw.Effect !== 'Deny') return 'Effect must be "Allow" or "Deny".'
+  if (raw.Effect !== 'Allow' && raw.Effect !== 'Deny') return msg('field.extraStatements.effect')
   if ((raw.Action === undefined) === (raw.NotAction === undefined))
-    return 'Give exactly one of Action and NotAction.'
+    return msg('field.extraStatements.oneAction')
   if ((raw.Resource === undefined) === (raw.NotResource === undefined))
-    return 'Give exactly one of Resource and NotResource.'
+    return msg('field.extraStatements.oneResource')
   const actionKey = raw.Action === undefined ? 'NotAction' : 'Action'
   const actionProblem = checkList(raw[actionKey], actionKey, (a) =>
     a === '*' || ACTION.test(a)
       ? undefined
-      : `${actionKey} "${a}" is not "*" or service:Action (for example s3:GetObject).`,
+      : msg('field.extraStatements.badAction', { element: actionKey, action: a }),
   )
   if (actionProblem) return actionProblem
   const resourceKey = raw.Resource === undefined ? 'NotResource' : 'Resource'
   const resourceProblem = checkList(raw[resourceKey], resourceKey, (r) =>
-    r === '*' || r.startsWith('arn:') ? undefined : `${resourceKey} "${r}" is not "*" or an ARN (arn:…).`,
+    r === '*' || r.startsWith('arn:')
+      ? undefined
+      : msg('field.extraStatements.badResource', { element: resourceKey, resource: r }),
   )
   if (resourceProblem) return resourceProblem
   if (raw.Condition !== undefined) {
     if (!isObject(raw.Condition) || !Object.values(raw.Condition).every(isObject))
-      return 'Condition must be an object of operators, each an object of condition keys: { "StringEquals": { "aws:…": "…" } }.'
+      return msg('field.extraStatements.condition', { example: '{ "StringEquals": { "aws:…": "…" } }' })
   }
   return undefined
 }
 
-/** The first problem of an extra-statements text, as a sentence; undefined when it is usable. */
-export function checkExtraStatements(text: string): string | undefined {
+/** The first problem of an extra-statements text (a message, `field.extraStatements.*`); undefined when usable. */
+export function checkExtraStatements(text: string): Message | undefined {
   if (text.trim() === '') return undefined
   if (text.length > EXTRA_STATEMENTS_MAX_CHARS)
-    return `At most ${EXTRA_STATEMENTS_MAX_CHARS.toLocaleString('en-US')} characters (this has ${text.length.toLocaleString('en-US')}).`
+    return msg('field.extraStatements.tooLong', { max: EXTRA_STATEMENTS_MAX_CHARS, length: text.length })
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch {
-    return 'This is not valid JSON. Write a list of statements: [ { "Effect": "Allow", "Action": "…", "Resource": "…" } ].'
+    return msg('field.extraStatements.notJson', {
+      example: '[ { "Effect": "Allow", "Action": "…", "Resource": "…" } ]',
+    })
   }
-  if (!Array.isArray(parsed))
-    return 'Write a JSON list of statements, in [ … ], even for one statement (not a whole policy document).'
+  if (!Array.isArray(parsed)) return msg('field.extraStatements.notList')
   const sids = new Set<string>()
   for (const [i, statement] of parsed.entries()) {
     const problem = checkStatement(statement, sids)
-    if (problem) return `Statement ${i + 1}: ${problem}`
+    if (problem) return msg('field.extraStatements.statement', { n: i + 1, problem })
   }
   return undefined
 }

@@ -5,6 +5,7 @@
 import { Fragment, useMemo, useState } from 'react'
 import type { Language, LineSource } from '../generator/types.ts'
 import { highlightLines } from './highlight.tsx'
+import { useT } from './i18n.tsx'
 import { SourceLinks } from './source-links.tsx'
 import './code-view.css'
 
@@ -21,6 +22,7 @@ export interface CodeViewProps {
 }
 
 export function CodeView({ text, language, notes, label, onEnter, idPrefix }: CodeViewProps) {
+  const t = useT()
   const lines = useMemo(() => highlightLines(text, language), [text, language])
   const byLine = useMemo(() => {
     const map = new Map<number, LineSource[]>()
@@ -60,10 +62,10 @@ export function CodeView({ text, language, notes, label, onEnter, idPrefix }: Co
                   <button
                     type="button"
                     className="line-marker"
-                    aria-label={`Why line ${line}`}
+                    aria-label={t('wizard.codeView.why', { line })}
                     aria-expanded={shown}
                     aria-controls={shown ? noteId : undefined}
-                    title={lineNotes.map((n) => n.note).join('\n')}
+                    title={lineNotes.map((n) => t(n.note)).join('\n')}
                     onClick={() => toggle(line)}
                   />
                 )}
@@ -71,10 +73,15 @@ export function CodeView({ text, language, notes, label, onEnter, idPrefix }: Co
                 {i < lines.length - 1 && '\n'}
               </span>
               {shown && (
-                <span className="line-note" id={noteId} role="note" aria-label={`Line ${line}`}>
+                <span
+                  className="line-note"
+                  id={noteId}
+                  role="note"
+                  aria-label={t('wizard.codeView.line', { line })}
+                >
                   {lineNotes.map((n, j) => (
                     <span key={j} className="line-note-item">
-                      {n.note}
+                      {t(n.note)}
                       {n.source && (
                         <>
                           {' '}

@@ -1,5 +1,7 @@
 // A citation as the generator writes it (formatCitation: "Title: URL · Title: URL"), as links users can
-// follow. Each opens in a new tab without telling the page it came from.
+// follow. Each opens in a new tab without telling the page it came from. The titles are the cited pages'
+// own, in English whatever the page's language: marked so (lang), for screen readers and the checks that
+// every other word is translated.
 import { Fragment } from 'react'
 
 export function SourceLinks({ source }: { source: string }) {
@@ -12,11 +14,11 @@ export function SourceLinks({ source }: { source: string }) {
           <Fragment key={i}>
             {i > 0 && ' · '}
             {cited ? (
-              <a href={cited[2]} target="_blank" rel="noreferrer noopener">
+              <a href={cited[2]} target="_blank" rel="noreferrer noopener" lang="en">
                 {cited[1]}
               </a>
             ) : (
-              part
+              <span lang="en">{part}</span>
             )}
           </Fragment>
         )

@@ -2,6 +2,9 @@
 // URL (use-config.ts); the generated files are derived from it, never stored.
 import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react'
 import type { Finding } from '../generator/types.ts'
+import { msg } from '../i18n/message.ts'
+import { LOCALE_NAMES, isLocale } from '../i18n/translator.ts'
+import { AVAILABLE_LOCALES, chooseLocale, useLocale, useT } from '../ui/i18n.tsx'
 import { stepOfField } from './config-paths.ts'
 import { WizardContext } from './fields.tsx'
 import { EditsNotice } from './edits-notice.tsx'
@@ -11,8 +14,9 @@ import { OutputPanel, OutputPending } from './output-panel.tsx'
 import { AccessStep, NamesStep, NetworkStep, prefetchWhenIdle, ReviewStep } from './lazy-parts.ts'
 import { PlatformStep } from './steps/platform-step.tsx'
 import { siteBaseUrl, useConfig, useConfigStore } from './use-config.ts'
-import { STEPS, useUiStore, type Step } from './ui-store.ts'
+import { STEP_NAMES, STEPS, useUiStore, type Step } from './ui-store.ts'
 import { useGenerate } from './use-generate.ts'
+import './language-switch.css'
 
 const STEP_VIEWS: Record<Step, ComponentType> = {
   Platform: PlatformStep,
@@ -30,6 +34,34 @@ const StartOver = lazy(() => import('./start-over.tsx').then((m) => ({ default: 
 
 const NO_FINDINGS: Finding[] = []
 
+/**
+ * The page's language. Only the words change: the configuration is in the URL and the edits and drafts in
+ * their stores, so the switch leaves them as they are.
+ */
+function LanguageSwitch() {
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <div className="language-switch">
+      <label htmlFor="language">{t('wizard.language.label')}</label>{' '}
+      <select
+        id="language"
+        value={locale}
+        onChange={(e) => {
+          if (isLocale(e.target.value)) void chooseLocale(e.target.value)
+        }}
+      >
+        {AVAILABLE_LOCALES.map((l) => (
+          // Each language by its own name, in its own language, as readers look for it.
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 /** On a narrow screen the output is below the form: a way straight to it. */
 function jumpToOutput() {
   const heading = document.getElementById('output-title')
@@ -39,6 +71,7 @@ function jumpToOutput() {
 
 export function App() {
   const { config, linkIssues, update } = useConfig()
+  const t = useT()
   const generate = useGenerate()
   const result = useMemo(
     () => (generate ? generate(config, { baseUrl: siteBaseUrl() }) : undefined),
@@ -64,7 +97,12 @@ export function App() {
       invalidFields.map((f) => ({
         severity: 'error',
         field: f.field,
-        message: `${f.label} is not valid yet: ${f.message} The link and the files still use ${f.used ? `“${f.used}”` : 'nothing there'}.`,
+        message: msg('wizard.invalid.finding', {
+          label: f.label,
+          problem: f.message ?? '',
+          kept: f.used ? 'value' : 'none',
+          used: f.used,
+        }),
         source: '',
       })),
     [invalidFields],
@@ -83,6 +121,11 @@ export function App() {
   }, [step])
 
   useEffect(prefetchWhenIdle, [])
+  // The tab's title in the page's language (index.html holds the English one, shown before scripts run).
+  const title = t('wizard.page.documentTitle')
+  useEffect(() => {
+    document.title = title
+  }, [title])
   useFocusRequestedField()
 
   const StepView = STEP_VIEWS[step]
@@ -91,12 +134,10 @@ export function App() {
     <WizardContext.Provider value={{ config, update, findings }}>
       <div className="app">
         <header className="app-header">
-          <h1>ECS task role setup</h1>
-          <p>
-            IAM roles for Amazon ECS tasks on EC2, for Linux and Windows. Everything is generated in this
-            page: nothing you type leaves your browser, and the link holds the whole configuration.
-          </p>
+          <h1>{t('wizard.page.title')}</h1>
+          <p>{t('wizard.page.intro')}</p>
           <div className="app-actions">
+            <LanguageSwitch />
             <Suspense fallback={null}>
               <StartOver />
             </Suspense>
@@ -104,11 +145,15 @@ export function App() {
         </header>
         <main>
           {linkIssues.length > 0 && (
-            <section className="notice notice-warning" role="status" aria-label="Link notice">
-              <h2>Parts of the link were ignored</h2>
+            <section
+              className="notice notice-warning"
+              role="status"
+              aria-label={t('wizard.link.noticeLabel')}
+            >
+              <h2>{t('wizard.link.ignored')}</h2>
               <ul>
                 {linkIssues.map((issue, i) => (
-                  <li key={i}>{issue.message}</li>
+                  <li key={i}>{t(issue.message)}</li>
                 ))}
               </ul>
             </section>
@@ -118,16 +163,16 @@ export function App() {
             {opened && <LinkSummary />}
             {refused && (
               <p className="notice notice-error" role="alert">
-                {refused}
+                {t(refused)}
               </p>
             )}
             {result && <EditsNotice result={result} />}
             <div className="layout">
               <section className="wizard" aria-labelledby="step-title">
                 <button type="button" className="link jump-to-output" onClick={jumpToOutput}>
-                  Jump to the generated files
+                  {t('wizard.steps.jumpToOutput')}
                 </button>
-                <nav aria-label="Steps">
+                <nav aria-label={t('wizard.steps.label')}>
                   <ol className="steps">
                     {STEPS.map((s, i) => (
                       <li key={s}>
@@ -136,11 +181,11 @@ export function App() {
                           aria-current={s === step ? 'step' : undefined}
                           onClick={() => setStep(s)}
                         >
-                          <span className="step-number">{i + 1}</span> {s}
+                          <span className="step-number">{i + 1}</span> {t(STEP_NAMES[s])}
                           {stepsWithErrors.has(s) && (
                             <span className="step-error">
                               <span aria-hidden="true">!</span>
-                              <span className="visually-hidden">, has errors</span>
+                              <span className="visually-hidden">{t('wizard.steps.hasErrors')}</span>
                             </span>
                           )}
                         </button>
@@ -149,22 +194,22 @@ export function App() {
                   </ol>
                 </nav>
                 <h2 id="step-title" ref={heading} tabIndex={-1}>
-                  {step}
+                  {t(STEP_NAMES[step])}
                 </h2>
                 <form className="step-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="step-title">
-                  <Suspense fallback={<p className="hint">Loading…</p>}>
+                  <Suspense fallback={<p className="hint">{t('wizard.steps.loading')}</p>}>
                     <StepView />
                   </Suspense>
                 </form>
                 <div className="step-nav">
                   {index > 0 && (
                     <button type="button" className="secondary" onClick={() => setStep(STEPS[index - 1]!)}>
-                      Back: {STEPS[index - 1]}
+                      {t('wizard.steps.back', { step: msg(STEP_NAMES[STEPS[index - 1]!]) })}
                     </button>
                   )}
                   {index < STEPS.length - 1 && (
                     <button type="button" onClick={() => setStep(STEPS[index + 1]!)}>
-                      Next: {STEPS[index + 1]}
+                      {t('wizard.steps.next', { step: msg(STEP_NAMES[STEPS[index + 1]!]) })}
                     </button>
                   )}
                 </div>

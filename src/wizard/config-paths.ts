@@ -2,6 +2,7 @@
 // findings use), and the step each field belongs to.
 import { configSchema, type WizardConfig } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
+import { msg, type Message } from '../i18n/message.ts'
 import type { Step } from './ui-store.ts'
 
 export function getPath(config: WizardConfig, path: string): unknown {
@@ -45,13 +46,19 @@ export function stepOfField(field: string | undefined): Step {
 /** The DOM id of a field's input. */
 export const fieldId = (path: string) => `field-${path.replace(/\./g, '-')}`
 
+/** The schema's label of a field, or its path for one the schema does not know (a mangled link's key). */
+export const schemaLabel = (path: string): Message => {
+  const key = labelAt(configSchema, path)
+  return key === undefined ? msg('wizard.field.unknown', { path }) : msg(key)
+}
+
 /** A field's name for links and lists, with its place in a list: "Bucket name (Bucket 2)", "Subnet ID 2". */
-export function fieldLabel(path: string): string {
-  const label = labelAt(configSchema, path) ?? path
+export function fieldLabel(path: string): Message {
+  const label = schemaLabel(path)
   const parts = path.split('.')
   const last = parts.findLastIndex((p) => /^\d+$/.test(p))
   if (last < 0) return label
   const n = Number(parts[last]) + 1
-  if (last === parts.length - 1) return `${label} ${n}`
-  return `${label} (${labelAt(configSchema, parts.slice(0, last + 1).join('.')) ?? ''} ${n})`
+  if (last === parts.length - 1) return msg('wizard.field.numbered', { label, n })
+  return msg('wizard.field.inEntry', { label, entry: schemaLabel(parts.slice(0, last + 1).join('.')), n })
 }

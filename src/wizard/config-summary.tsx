@@ -1,102 +1,123 @@
 // A configuration in a few lines, and every value in it that is weaker than the safe defaults. Shown by the
 // Review step and when a link is opened (link-summary.tsx), so a shared link cannot switch a protection off
 // without saying so.
+import { Fragment } from 'react'
 import { defaultsFor, type WizardConfig } from '../config/schema.ts'
-import { amiInfo } from '../knowledge/amis.ts'
 import { partitionOfRegion } from '../knowledge/partitions.ts'
+import { msg, type Message } from '../i18n/message.ts'
+import { useT } from '../ui/i18n.tsx'
+import { amiName } from './ami-names.ts'
 import { fieldLabel } from './config-paths.ts'
 import { goToField } from './go-to-field.ts'
 import './config-summary.css'
 
 export interface Weakening {
   field: string
-  text: string
+  message: Message
 }
 
 /** Every value of `config` that gives containers or the task role more than the defaults do. */
 export function weakenings(config: WizardConfig): Weakening[] {
   const out: Weakening[] = []
   if (!config.blockInstanceMetadata)
-    out.push({
-      field: 'blockInstanceMetadata',
-      text: 'The instance metadata block is off: containers can reach the instance metadata service and take the instance role’s credentials.',
-    })
+    out.push({ field: 'blockInstanceMetadata', message: msg('wizard.weak.metadataReachable') })
   else if (config.networkMode === 'host')
-    out.push({
-      field: 'networkMode',
-      text: 'Host network mode: containers share the instance’s network, so nothing blocks the instance metadata service for them.',
-    })
+    out.push({ field: 'networkMode', message: msg('wizard.weak.hostMode') })
   if (!config.sourceConditions)
-    out.push({
-      field: 'sourceConditions',
-      text: 'The trust policy conditions are off: the task role’s trust policy has no aws:SourceAccount and aws:SourceArn conditions.',
-    })
+    out.push({ field: 'sourceConditions', message: msg('wizard.weak.noTrustConditions') })
   config.buckets.forEach((bucket, i) => {
     if (bucket.access !== 'read')
       out.push({
         field: `buckets.${i}.access`,
-        text: `Write access to S3: ${bucket.access} on ${bucket.name}${bucket.prefix ? `, prefix ${bucket.prefix}` : ', the whole bucket'}.`,
+        message: msg('wizard.weak.s3Write', {
+          access: bucket.access,
+          bucket: bucket.name,
+          scope: bucket.prefix ? 'prefix' : 'bucket',
+          prefix: bucket.prefix ?? '',
+        }),
       })
   })
   if (config.extraStatements)
-    out.push({
-      field: 'extraStatements',
-      text: 'Extra policy statements give the task role permissions beyond the buckets: read them before you use the policy.',
-    })
+    out.push({ field: 'extraStatements', message: msg('wizard.weak.extraStatements') })
   const image = defaultsFor(config).task.image
   if (config.task.image !== image)
     out.push({
       field: 'task.image',
-      text: `A container image other than the default (${image}): ${config.task.image}. It runs with the task role’s credentials.`,
+      message: msg('wizard.weak.image', { defaultImage: image, image: config.task.image }),
     })
   if (config.configObject)
     out.push({
       field: 'configObject',
-      text: `The instance fetches its agent settings (ecs.config) from s3://${config.configObject.bucket}/${config.configObject.key} at boot: settings this page does not show.`,
+      message: msg('wizard.weak.configObject', {
+        url: `s3://${config.configObject.bucket}/${config.configObject.key}`,
+      }),
     })
   return out
 }
 
-export function ConfigSummary({ config }: { config: WizardConfig }) {
+/** The configuration in a few lines: each a term and its value, both messages. */
+export function summaryRows(config: WizardConfig): [Message, Message][] {
   const partition = partitionOfRegion(config.region)
+  const buckets = config.buckets.map((b) =>
+    msg('wizard.summary.bucket', { bucket: `${b.name}${b.prefix ? `/${b.prefix}` : ''}`, access: b.access }),
+  )
+  return [
+    [msg('wizard.summary.platform'), amiName(config.ami)],
+    [
+      msg('wizard.summary.network'),
+      msg('wizard.summary.networkValue', {
+        mode: config.networkMode,
+        metadata: config.blockInstanceMetadata ? 'blocked' : 'reachable',
+      }),
+    ],
+    [
+      msg('wizard.summary.access'),
+      msg('wizard.summary.accessValue', {
+        count: buckets.length,
+        buckets,
+        extra: config.extraStatements ? 'yes' : 'no',
+      }),
+    ],
+    [
+      msg('wizard.summary.where'),
+      msg('wizard.summary.whereValue', {
+        cluster: config.clusterName,
+        account: config.accountId,
+        region: config.region,
+        partition: partition?.id ?? 'none',
+      }),
+    ],
+    [
+      msg('wizard.summary.task'),
+      msg('wizard.summary.taskValue', { family: config.task.family, image: config.task.image }),
+    ],
+  ]
+}
+
+export function ConfigSummary({ config }: { config: WizardConfig }) {
+  const t = useT()
   return (
     <dl className="summary">
-      <dt>Platform</dt>
-      <dd>{amiInfo(config.ami).label}</dd>
-      <dt>Network</dt>
-      <dd>
-        {config.networkMode} mode; instance metadata {config.blockInstanceMetadata ? 'blocked' : 'reachable'}{' '}
-        from containers
-      </dd>
-      <dt>Access</dt>
-      <dd>
-        {config.buckets.length === 0
-          ? 'no buckets'
-          : config.buckets.map((b) => `${b.name}${b.prefix ? `/${b.prefix}` : ''} (${b.access})`).join(', ')}
-        {config.extraStatements ? '; extra policy statements' : ''}
-      </dd>
-      <dt>Where</dt>
-      <dd>
-        cluster {config.clusterName}, account {config.accountId}, {config.region}
-        {partition ? ` (${partition.id} partition)` : ''}
-      </dd>
-      <dt>Task</dt>
-      <dd>
-        {config.task.family}: {config.task.image}
-      </dd>
+      {summaryRows(config).map(([term, value]) => (
+        <Fragment key={term.key}>
+          <dt>{t(term)}</dt>
+          <dd>{t(value)}</dd>
+        </Fragment>
+      ))}
     </dl>
   )
 }
 
 /** The weakenings as a list, each leading to its field. */
 export function WeakeningList({ items }: { items: readonly Weakening[] }) {
+  const t = useT()
   return (
     <ul className="weakenings">
       {items.map((w) => (
         <li key={w.field}>
-          {w.text}{' '}
+          {t(w.message)}{' '}
           <button type="button" className="link" onClick={() => goToField(w.field)}>
-            Go to {fieldLabel(w.field)}
+            {t('wizard.goTo', { field: fieldLabel(w.field) })}
           </button>
         </li>
       ))}

@@ -3,6 +3,8 @@
 // copy asks first (invalid-fields.ts). useCopy() gives the action and the fallback, so the fallback can sit
 // where the surrounding view has room for it.
 import { useEffect, useState, type ReactNode } from 'react'
+import type { MessageKey } from '../i18n/message.ts'
+import { useT } from '../ui/i18n.tsx'
 import { copyText } from '../ui/transfer.ts'
 import { CopyFallback } from './copy-fallback.tsx'
 import { guard } from './invalid-fields.ts'
@@ -23,12 +25,12 @@ export interface CopyAction {
 
 export function useCopy(options: {
   text: () => string
-  /** The status after a copy. */
+  /** The status after a copy, in the reader's language (options are read at every render). */
   done: string
-  /** The label of the fallback's text box. */
+  /** The label of the fallback's text box, in the reader's language. */
   fallbackLabel: string
-  /** The button's words, for the question asked when fields are not valid. */
-  action?: string
+  /** The button's words, for the question asked when fields are not valid ("Copy" when not given). */
+  action?: MessageKey
 }): CopyAction {
   const [copied, setCopied] = useState(0)
   const [fallback, setFallback] = useState<string>()
@@ -38,7 +40,7 @@ export function useCopy(options: {
     return () => clearTimeout(timer)
   }, [copied])
   const copy = () =>
-    guard(options.action ?? 'Copy', () => {
+    guard(options.action ?? 'wizard.copy.button', () => {
       const text = options.text()
       void copyText(text).then((ok) => {
         if (ok) {
@@ -64,6 +66,7 @@ export function useCopy(options: {
 
 /** Both words are laid in one cell, the hidden one keeping the width: nothing moves when the state changes. */
 export function CopyButton({ action, children }: { action: CopyAction; children: ReactNode }) {
+  const t = useT()
   return (
     <>
       <button
@@ -73,7 +76,8 @@ export function CopyButton({ action, children }: { action: CopyAction; children:
       >
         <span className="copy-idle">{children}</span>
         <span className="copy-done">
-          <span aria-hidden="true">✓ </span>Copied
+          <span aria-hidden="true">✓ </span>
+          {t('wizard.copy.copied')}
         </span>
       </button>
       <span className="visually-hidden" role="status">

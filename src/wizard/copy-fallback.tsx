@@ -1,15 +1,26 @@
 // Shown when the clipboard is unavailable: the text, selected, to copy by hand.
 import { useEffect, useRef } from 'react'
+import { useT } from '../ui/i18n.tsx'
 
-export function CopyFallback({ text, label, onClose }: { text: string; label: string; onClose: () => void }) {
+export function CopyFallback({
+  text,
+  label,
+  onClose,
+}: {
+  text: string
+  /** The text box's name, in the reader's language. */
+  label: string
+  onClose: () => void
+}) {
+  const t = useT()
   const area = useRef<HTMLTextAreaElement>(null)
   useEffect(() => {
     area.current?.focus()
     area.current?.select()
   }, [])
   return (
-    <div className="copy-fallback" role="group" aria-label={`${label}: copy by hand`}>
-      <p>The browser did not allow copying. The text is selected below: press Ctrl+C (⌘C on a Mac).</p>
+    <div className="copy-fallback" role="group" aria-label={t('wizard.copy.byHandLabel', { label })}>
+      <p>{t('wizard.copy.byHand')}</p>
       <textarea
         ref={area}
         readOnly
@@ -18,7 +29,7 @@ export function CopyFallback({ text, label, onClose }: { text: string; label: st
         rows={Math.min(12, text.split('\n').length)}
       />
       <button type="button" className="secondary" onClick={onClose}>
-        Close
+        {t('wizard.copy.close')}
       </button>
     </div>
   )

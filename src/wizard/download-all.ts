@@ -1,8 +1,10 @@
 // "Download all": the files as the page shows them (the user's edits included), with README.md holding the
 // runbook, the link that produced them and the list of edited files, in one folder of a .zip. Loaded on use.
+// The README is English whatever the page's language, so a link gives every reader the same bytes.
 import type { WizardConfig } from '../config/schema.ts'
 import { SETUP_FOLDER, buildRunbook, runbookMarkdown } from '../generator/runbook.ts'
 import type { Artifact } from '../generator/types.ts'
+import { english } from '../i18n/english.ts'
 import { downloadBlob } from '../ui/transfer.ts'
 import { zipFolder } from '../ui/zip.ts'
 import { EDIT_STATE_TEXT, editState } from './edit-state.ts'
@@ -21,7 +23,10 @@ export function downloadAll({
 }): void {
   const edited = files.flatMap((f) => {
     const edit = edits[f.path]
-    return edit ? [{ path: f.path, note: EDIT_STATE_TEXT[editState(edit, f.text)] }] : []
+    if (!edit) return []
+    const note = EDIT_STATE_TEXT[editState(edit, f.text)]
+    // A string today; a message once the edit states are in the catalogs: English either way.
+    return [{ path: f.path, note: typeof note === 'string' ? note : english.t(note) }]
   })
   const steps = buildRunbook(
     config,
@@ -29,7 +34,7 @@ export function downloadAll({
     edited.map((e) => e.path),
   )
   const contents = [
-    { path: 'README.md', text: runbookMarkdown(steps, { link, edited }) },
+    { path: 'README.md', text: runbookMarkdown(steps, { link, edited, t: (message) => english.t(message) }) },
     ...files.map((f) => ({ path: f.path, text: edits[f.path]?.text ?? f.text })),
   ]
   downloadBlob(

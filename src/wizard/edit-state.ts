@@ -1,5 +1,6 @@
 // What became of an edit, against the file's generated text of the configuration on screen, in words: for
 // the file view, the page's notice and the zip's README.md. Not in the first load.
+import { msg, type Message } from '../i18n/message.ts'
 import type { FileEdit } from './merge-edit.ts'
 
 /** Where an edit stands against the file's generated text of the configuration on screen. */
@@ -10,10 +11,10 @@ export function editState(edit: FileEdit, generated: string): EditState {
   return edit.conflictWith === generated ? 'conflict' : 'pending'
 }
 
-export const EDIT_STATE_TEXT: Record<EditState, string> = {
-  edited: 'your edit',
-  reapplied: 'your edit, re-applied to the text generated after the configuration changed',
-  conflict:
-    'your edit, kept as you wrote it: it conflicts with the text generated after the configuration changed',
-  pending: 'your edit, made for an earlier configuration',
+/** Each state in words: the page says them in its language, the zip's README.md in English (english.t). */
+export const EDIT_STATE_TEXT: Record<EditState, Message> = {
+  edited: msg('wizard.editState.edited'),
+  reapplied: msg('wizard.editState.reapplied'),
+  conflict: msg('wizard.editState.conflict'),
+  pending: msg('wizard.editState.pending'),
 }

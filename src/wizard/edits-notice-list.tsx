@@ -2,6 +2,8 @@
 // this configuration that differs from its generated text, with what became of it after a change; edits that
 // could not be saved; and edits kept for other configurations, which are offered, never used.
 import type { GenerateResult } from '../generator/types.ts'
+import { msg } from '../i18n/message.ts'
+import { Text, useT } from '../ui/i18n.tsx'
 import { EDIT_STATE_TEXT, editState } from './edit-state.ts'
 import { configKey, moved, NO_EDITS, useConfigEdits, useEditsStore, withEdits } from './edits-store.ts'
 
@@ -12,14 +14,13 @@ const discard = (key: string) =>
   useEditsStore.setState((s) => ({ byConfig: withEdits(s.byConfig, key, NO_EDITS) }))
 import { useUiStore } from './ui-store.ts'
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
 export default function EditsNoticeList({ result }: { result: GenerateResult }) {
   const key = configKey(result.permalink)
   const edits = useConfigEdits(key)
   const byConfig = useEditsStore((s) => s.byConfig)
   const unsaved = useEditsStore((s) => s.unsaved)
   const select = useUiStore((s) => s.select)
+  const t = useT()
   const paths: readonly string[] = result.files.map((f) => f.path)
   const edited = result.files.filter((f) => edits[f.path] !== undefined)
   const others = Object.entries(byConfig)
@@ -32,41 +33,34 @@ export default function EditsNoticeList({ result }: { result: GenerateResult }) 
     document.getElementById('file-panel')?.scrollIntoView({ block: 'nearest' })
   }
   return (
-    <section className="notice notice-warning edits-notice" aria-label="Edited files">
+    <section className="notice notice-warning edits-notice" aria-label={t('wizard.edits.label')}>
       {edited.length > 0 && (
         <>
-          <h2>
-            {plural(edited.length, 'file')} {edited.length === 1 ? 'differs' : 'differ'} from the generated
-            text
-          </h2>
-          <p>Copy, Download and Download all give your text for {edited.length === 1 ? 'it' : 'them'}:</p>
+          <h2>{t('wizard.edits.title', { count: edited.length })}</h2>
+          <p>{t('wizard.edits.intro', { count: edited.length })}</p>
           <ul>
             {edited.map((f) => (
               <li key={f.path}>
-                <button type="button" className="link" onClick={() => open(f.path)}>
-                  {f.path}
-                </button>
-                : {EDIT_STATE_TEXT[editState(edits[f.path]!, f.text)]}
+                <Text
+                  message={msg('wizard.edits.item', {
+                    path: f.path,
+                    state: EDIT_STATE_TEXT[editState(edits[f.path]!, f.text)],
+                  })}
+                  components={{ 0: <button type="button" className="link" onClick={() => open(f.path)} /> }}
+                />
               </li>
             ))}
           </ul>
         </>
       )}
-      {unsaved && (
-        <p role="alert">
-          Your edits could not be saved in this browser (its storage is full or blocked): they are lost when
-          this page closes. Download all keeps them in the .zip.
-        </p>
-      )}
+      {unsaved && <p role="alert">{t('wizard.edits.unsaved')}</p>}
       {others.length > 0 && (
         <details>
           <summary>
-            {plural(
-              others.reduce((n, [, c]) => n + Object.keys(c.edits).length, 0),
-              'edit',
-            )}{' '}
-            from {others.length === 1 ? 'another configuration' : `${others.length} other configurations`}:
-            not used here
+            {t('wizard.edits.others', {
+              edits: others.reduce((n, [, c]) => n + Object.keys(c.edits).length, 0),
+              configurations: others.length,
+            })}
           </summary>
           <ul>
             {others.map(([other, { edits: theirs }]) => {
@@ -74,16 +68,19 @@ export default function EditsNoticeList({ result }: { result: GenerateResult }) 
               const applicable = files.filter((p) => paths.includes(p) && edits[p] === undefined)
               return (
                 <li key={other}>
-                  <a href={other}>That configuration</a> edited {files.join(', ')}.{' '}
+                  <Text
+                    message={msg('wizard.edits.otherItem', { files })}
+                    components={{ 0: <a href={other} /> }}
+                  />{' '}
                   <button
                     type="button"
                     disabled={applicable.length === 0}
                     onClick={() => bring(other, key, applicable)}
                   >
-                    Apply {applicable.length === 1 ? 'it' : 'them'} here
+                    {t('wizard.edits.apply', { count: applicable.length })}
                   </button>{' '}
                   <button type="button" onClick={() => discard(other)}>
-                    Discard
+                    {t('wizard.edits.discard')}
                   </button>
                 </li>
               )

@@ -2,12 +2,14 @@
 // it differs from the default, and its messages (schema errors, findings) tied to it by aria-describedby.
 // Text that is not valid yet stays a draft next to the field and never reaches the URL.
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react'
-import { defaultsFor, readConfig, type WizardConfig } from '../config/schema.ts'
-import type { Finding } from '../generator/types.ts'
-import { fieldId, getPath, setPath, textOfValue } from './config-paths.ts'
+import { defaultsFor, type WizardConfig } from '../config/schema.ts'
+import type { Finding, Severity } from '../generator/types.ts'
+import { msg, type Message, type MessageKey } from '../i18n/message.ts'
+import { Text, useT } from '../ui/i18n.tsx'
+import { fieldId, getPath, schemaLabel, setPath, textOfValue } from './config-paths.ts'
+import { problemAt } from './draft-problem.ts'
 import { noteKeystroke } from './perf.ts'
-import { useDraftStore } from './ui-store.ts'
-import { linkTooLong } from './use-config.ts'
+import { useDraftStore, type DraftValue } from './ui-store.ts'
 
 export interface WizardContextValue {
   config: WizardConfig
@@ -23,22 +25,19 @@ export function useWizard(): WizardContextValue {
   return value
 }
 
-/**
- * The schema's message for `value` at `path`, or why the link could not hold it, or undefined when the value
- * is fine. A value the link cannot hold stays a draft like any invalid one: the link is never cut short.
- */
-function problemAt(config: WizardConfig, path: string, value: unknown): string | undefined {
-  const next = setPath(config, path, value)
-  // A list's items report at `path.N`: their messages belong to the one field that edits the list.
-  const issue = readConfig(next).issues.find((i) => i.field === path || i.field.startsWith(`${path}.`))
-  return issue?.message ?? linkTooLong(next)
+/** The severity's word, as the badges and the screen-reader prefix of a field's messages say it. */
+export const SEVERITY_NAMES: Record<Severity, MessageKey> = {
+  error: 'wizard.severity.error',
+  warning: 'wizard.severity.warning',
+  info: 'wizard.severity.info',
 }
 
 interface FieldShellProps {
   path: string
-  label: string
+  /** The visible label; the schema's label of `path` when not given. */
+  label?: MessageKey
   hint?: ReactNode
-  problem?: string
+  problem?: Message
   children: (props: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
   inline?: boolean
 }
@@ -46,6 +45,7 @@ interface FieldShellProps {
 /** Label, control, hint and messages for one field. */
 function FieldShell({ path, label, hint, problem, children, inline }: FieldShellProps) {
   const { config, findings } = useWizard()
+  const t = useT()
   const hintId = useId()
   const messageId = useId()
   const changedId = useId()
@@ -70,11 +70,11 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
     <div className={`field${inline ? ' field-inline' : ''}`}>
       {inline && control}
       <div className="field-label">
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id}>{t(label === undefined ? schemaLabel(path) : msg(label))}</label>
         {changed && (
-          <span className="changed" id={changedId} title="Changed from the default">
+          <span className="changed" id={changedId} title={t('wizard.field.changed')}>
             <span aria-hidden="true">●</span>
-            <span className="visually-hidden">Changed from the default.</span>
+            <span className="visually-hidden">{t('wizard.field.changedSentence')}</span>
           </span>
         )}
       </div>
@@ -86,11 +86,16 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
       )}
       {hasMessages && (
         <div id={messageId} className="field-messages">
-          {problem && <p className="message message-error">{problem}</p>}
+          {problem && <p className="message message-error">{t(problem)}</p>}
           {messages.map((m, i) => (
             <p key={i} className={`message message-${m.severity}`}>
-              <span className="visually-hidden">{m.severity}: </span>
-              {m.message}
+              <Text
+                message={msg('wizard.field.finding', {
+                  severity: msg(SEVERITY_NAMES[m.severity]),
+                  message: m.message,
+                })}
+                components={{ 0: <span className="visually-hidden" /> }}
+              />
             </p>
           ))}
         </div>
@@ -101,7 +106,8 @@ function FieldShell({ path, label, hint, problem, children, inline }: FieldShell
 
 export function SelectField<V extends string>(props: {
   path: string
-  label: string
+  label?: MessageKey
+  /** Each value with its text, already in the reader's language. */
   options: readonly (readonly [V, string])[]
   hint?: ReactNode
   onSelect?: (value: V) => void
@@ -134,7 +140,7 @@ export function SelectField<V extends string>(props: {
   )
 }
 
-export function CheckboxField(props: { path: string; label: string; hint?: ReactNode }) {
+export function CheckboxField(props: { path: string; label?: MessageKey; hint?: ReactNode }) {
   const { config, update } = useWizard()
   const checked = getPath(config, props.path) === true
   return (
@@ -161,7 +167,7 @@ type TextKind = 'text' | 'integer' | 'list'
  */
 export function TextField(props: {
   path: string
-  label: string
+  label?: MessageKey
   hint?: ReactNode
   optional?: boolean
   kind?: TextKind
@@ -185,13 +191,13 @@ export function TextField(props: {
     setText(draftText ?? storedText)
   }, [storedText, draftText])
 
-  const parse = (t: string): unknown => {
+  const parse = (t: string): DraftValue | undefined => {
     if (optional && t === '') return undefined
     if (kind === 'integer') return /^\d{1,9}$/.test(t) ? Number(t) : t
     if (kind === 'list') return t.split(/[\s,]+/).filter(Boolean)
     return t
   }
-  const problem = draft === undefined ? undefined : problemAt(config, path, parse(draft.text))
+  const problem = draft === undefined ? undefined : problemAt(config, path, draft.value)
 
   return (
     <FieldShell path={path} label={props.label} hint={props.hint} problem={problem}>
@@ -210,8 +216,8 @@ export function TextField(props: {
             const t = e.target.value
             setText(t)
             const value = parse(t)
-            const message = problemAt(config, path, value)
-            if (message !== undefined) setDraft(path, { text: t, message })
+            if (problemAt(config, path, value) !== undefined)
+              setDraft(path, value === undefined ? { text: t } : { text: t, value })
             else {
               setDraft(path, undefined)
               update((c) => setPath(c, path, value))

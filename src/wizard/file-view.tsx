@@ -2,11 +2,13 @@
 // user asks to edit, then Monaco), the user's edit with its diff and reset, and why each line is there.
 import { lazy, Suspense, useEffect, useState } from 'react'
 import type { Artifact } from '../generator/types.ts'
+import { msg, type Message } from '../i18n/message.ts'
 import { CodeView } from '../ui/code-view.tsx'
+import { Text, useT } from '../ui/i18n.tsx'
 import { downloadText } from '../ui/transfer.ts'
 import { usePrefersDark } from '../ui/use-prefers-dark.ts'
 import { noteEditIntent, noteEditorReady } from './perf.ts'
-import { EDIT_STATE_TEXT, editState } from './edit-state.ts'
+import { editState } from './edit-state.ts'
 import { useEditsStore, type FileEdit } from './edits-store.ts'
 import { CopyButton, useCopy } from './copy-button.tsx'
 import { guard } from './invalid-fields.ts'
@@ -17,13 +19,13 @@ const CodeEditor = lazy(loadEditor)
 
 export const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 
-/** The JSON parse error of an edited file, as a sentence, or undefined. */
-function jsonProblem(text: string): string | undefined {
+/** The JSON parse error of an edited file, or undefined. The parser's own words come from the browser. */
+function jsonProblem(text: string): Message | undefined {
   try {
     JSON.parse(text)
     return undefined
   } catch (error) {
-    return `Not valid JSON: ${(error as Error).message}`
+    return msg('wizard.file.invalidJson', { error: (error as Error).message })
   }
 }
 
@@ -42,12 +44,14 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
     resetEdit()
   }
   const [editorReady, setEditorReady] = useState(false)
-  const [status, setStatus] = useState('')
+  const t = useT()
+  const [status, setStatus] = useState<Message>()
   const text = edit?.text ?? file.text
+  const edited = edit ? 'yes' : 'no'
   const fileCopy = useCopy({
     text: () => text,
-    fallbackLabel: `Text of ${file.path}`,
-    done: `Copied ${file.path}${edit ? ` (${EDIT_STATE_TEXT.edited}, not the generated text)` : ''}`,
+    fallbackLabel: t('wizard.file.textOf', { path: file.path }),
+    done: t('wizard.file.copied', { path: file.path, edited }),
   })
   const state = edit && editState(edit, file.text)
   const problem = file.language === 'json' && edit ? jsonProblem(text) : undefined
@@ -59,7 +63,7 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
     setShowDiff(false)
     setEditorReady(false)
     fileCopy.reset()
-    setStatus('')
+    setStatus(undefined)
   }, [file.path])
 
   useEffect(() => {
@@ -82,22 +86,22 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
     <article className="file-view" aria-labelledby="file-title">
       <header className="file-header">
         <h3 id="file-title">
-          {file.title} <code className="file-path">{file.path}</code>
-          {edit && <span className="badge badge-edited">edited</span>}
+          {t(file.title)} <code className="file-path">{file.path}</code>
+          {edit && <span className="badge badge-edited">{t('wizard.file.editedBadge')}</span>}
         </h3>
         <div className="file-actions">
-          <CopyButton action={fileCopy}>Copy</CopyButton>
+          <CopyButton action={fileCopy}>{t('wizard.copy.button')}</CopyButton>
           {/* With fields that are not valid yet, Download asks first (invalid-fields.ts). */}
           <button
             type="button"
             onClick={() =>
-              guard('Download', () => {
+              guard('wizard.file.download', () => {
                 downloadText(fileName(file.path), text)
-                setStatus(`Downloaded ${fileName(file.path)}${edit ? ` (${EDIT_STATE_TEXT.edited})` : ''}`)
+                setStatus(msg('wizard.file.downloaded', { name: fileName(file.path), edited }))
               })
             }
           >
-            Download
+            {t('wizard.file.download')}
           </button>
           {!editing ? (
             <button
@@ -106,89 +110,81 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
               onFocus={() => void loadEditor()}
               onClick={startEditing}
             >
-              Edit
+              {t('wizard.file.edit')}
             </button>
           ) : (
             <button type="button" onClick={() => setEditing(false)}>
-              Done editing
+              {t('wizard.file.doneEditing')}
             </button>
           )}
           {edit && (
             <>
               <button type="button" aria-pressed={showDiff} onClick={() => setShowDiff(!showDiff)}>
-                {showDiff ? 'Hide changes' : 'Show changes'}
+                {t(showDiff ? 'wizard.file.hideChanges' : 'wizard.file.showChanges')}
               </button>
               <button type="button" onClick={discardEdit}>
-                Reset to generated
+                {t('wizard.file.reset')}
               </button>
             </>
           )}
         </div>
       </header>
+      {/* A label, then its text (never parsed for markup: usage names buckets, check is a command). */}
       <p className="usage">
-        <strong>Where this goes: </strong>
-        {file.usage}
+        <strong>{t('wizard.file.whereLabel')}</strong> {t(file.usage)}
       </p>
       {file.check && (
         <p className="usage">
-          <strong>Check: </strong>
-          <code>{file.check}</code>
+          <strong>{t('wizard.file.checkLabel')}</strong> <code>{file.check}</code>
         </p>
       )}
       <p className="visually-hidden" role="status">
-        {status}
+        {status && t(status)}
       </p>
       {fileCopy.fallback}
       {edit && (
         <p className="usage edit-note">
-          <strong>Edited: </strong>
-          Copy, Download and Download all give your text, not the generated text.
+          <Text message={msg('wizard.file.editedNote')} components={{ 0: <strong /> }} />
         </p>
       )}
       {state === 'pending' && (
         <p className="notice notice-warning" role="status">
-          The configuration changed since you edited this file: re-applying your edit to the new generated
-          text…
+          {t('wizard.file.pending')}
         </p>
       )}
       {state === 'reapplied' && (
         <div className="notice notice-warning" role="status">
-          <p>
-            The configuration changed since you edited this file: your edit was re-applied to the new
-            generated text. Check the result.
-          </p>
+          <p>{t('wizard.file.reapplied')}</p>
           <button type="button" onClick={() => setShowDiff(true)}>
-            Compare with the new generated text
+            {t('wizard.file.compare')}
           </button>{' '}
           <button type="button" onClick={() => setEdit({ text, generatedFrom: file.text })}>
-            It is right
+            {t('wizard.file.itIsRight')}
           </button>
         </div>
       )}
       {state === 'conflict' && edit && (
         <div className="notice notice-error" role="status">
           <p>
-            The configuration changed since you edited this file, and your edit conflicts with the new
-            generated text
-            {edit.conflictLines?.length
-              ? ` at line${edit.conflictLines.length === 1 ? '' : 's'} ${edit.conflictLines.join(', ')}`
-              : ''}
-            : it was not re-applied. Copy, Download and Download all give your edit as you wrote it.
+            {t('wizard.file.conflict', {
+              count: edit.conflictLines?.length ?? 0,
+              lines: (edit.conflictLines ?? []).map(String),
+            })}
           </p>
           <button type="button" onClick={() => setShowDiff(true)}>
-            Compare with the new generated text
+            {t('wizard.file.compare')}
           </button>{' '}
           <button type="button" onClick={() => setEdit({ text, generatedFrom: file.text })}>
-            Keep my edit
+            {t('wizard.file.keepMine')}
           </button>{' '}
           <button type="button" onClick={discardEdit}>
-            Use the new generated text
+            {t('wizard.file.useGenerated')}
           </button>
         </div>
       )}
       {problem && (
         <p className="message message-error" role="alert">
-          {problem}
+          {t(problem)}
         </p>
       )}
       <div className="code-frame">
@@ -199,7 +195,7 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
             text={text}
             language={file.language}
             notes={edit ? [] : file.sources}
-            label={`${file.path}${edit ? ' (edited)' : ''}`}
+            label={t('wizard.file.viewLabel', { path: file.path, edited })}
             onEnter={startEditing}
             idPrefix="file"
           />
@@ -213,7 +209,7 @@ export function FileView({ file, configKey }: { file: Artifact; configKey: strin
                 language={file.language}
                 original={showDiff ? file.text : undefined}
                 dark={dark}
-                label={`Edit ${file.path}`}
+                label={t('wizard.file.editorLabel', { path: file.path })}
                 onChange={onChange}
                 onReady={() => setEditorReady(true)}
               />

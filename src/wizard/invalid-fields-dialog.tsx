@@ -1,6 +1,8 @@
 // Asked before a copy or download while fields hold text that is not valid yet: what the action would leave
 // out, a way to each field, and the action anyway. Loaded the first time it is needed.
 import { useEffect, useRef } from 'react'
+import { msg } from '../i18n/message.ts'
+import { Text, useT } from '../ui/i18n.tsx'
 import { goToField } from './go-to-field.ts'
 import { useGuardStore, useInvalidFields } from './invalid-fields.ts'
 import './invalid-fields-dialog.css'
@@ -10,6 +12,7 @@ const close = () => useGuardStore.setState({ request: undefined })
 export default function InvalidFieldsDialog() {
   const request = useGuardStore((s) => s.request)
   const invalid = useInvalidFields()
+  const t = useT()
   const dialog = useRef<HTMLDialogElement>(null)
   const open = request !== undefined && invalid.length > 0
 
@@ -20,27 +23,24 @@ export default function InvalidFieldsDialog() {
   }, [open])
 
   if (!request) return null
-  const one = invalid.length === 1
+  const action = msg(request.action)
   return (
     <dialog ref={dialog} className="invalid-dialog" aria-labelledby="invalid-dialog-title" onClose={close}>
-      <h2 id="invalid-dialog-title">
-        {one ? 'A field is not valid yet' : `${invalid.length} fields are not valid yet`}
-      </h2>
-      <p>
-        {request.action} would leave out what you typed {one ? 'there' : 'in them'}: the link and the files
-        hold the last valid value of {one ? 'that field' : 'each'} instead.
-      </p>
+      <h2 id="invalid-dialog-title">{t('wizard.invalid.title', { count: invalid.length })}</h2>
+      <p>{t('wizard.invalid.dialogIntro', { action, count: invalid.length })}</p>
       <ul>
         {invalid.map((f) => (
           <li key={f.field}>
-            <strong>{f.label}</strong>: you typed <q>{f.text}</q>. {f.message}{' '}
-            {f.used ? (
-              <>
-                Used instead: <code>{f.used}</code>.
-              </>
-            ) : (
-              'Left out instead.'
-            )}{' '}
+            <Text
+              message={msg('wizard.invalid.dialogItem', {
+                label: f.label,
+                text: f.text,
+                problem: f.message ?? '',
+                kept: f.used ? 'value' : 'none',
+                used: f.used,
+              })}
+              components={{ 0: <strong />, 1: <q />, 2: <code /> }}
+            />{' '}
             <button
               type="button"
               className="link"
@@ -49,7 +49,7 @@ export default function InvalidFieldsDialog() {
                 goToField(f.field)
               }}
             >
-              Go to {f.label}
+              {t('wizard.goTo', { field: f.label })}
             </button>
           </li>
         ))}
@@ -63,10 +63,10 @@ export default function InvalidFieldsDialog() {
             request.run()
           }}
         >
-          {request.action} anyway
+          {t('wizard.invalid.anyway', { action })}
         </button>
         <button type="button" onClick={close} autoFocus>
-          Cancel
+          {t('wizard.invalid.cancel')}
         </button>
       </div>
     </dialog>

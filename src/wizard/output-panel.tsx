@@ -3,6 +3,8 @@
 // edits of it (edits-store.ts), and it says which files are edits.
 import { Suspense, useLayoutEffect, useState, type KeyboardEvent } from 'react'
 import type { Destination, Finding, GenerateResult } from '../generator/types.ts'
+import { msg, type Message, type MessageKey } from '../i18n/message.ts'
+import { Text, useT } from '../ui/i18n.tsx'
 import { CopyButton, useCopy } from './copy-button.tsx'
 import { configKey, useFollowEdits } from './edits-store.ts'
 import { useWizard } from './fields.tsx'
@@ -12,13 +14,13 @@ import { FileView, loadDownloadAll, RunbookView } from './lazy-parts.ts'
 import { noteOutputRendered } from './perf.ts'
 import { useUiStore } from './ui-store.ts'
 
-const GROUPS: readonly [Destination, string][] = [
-  ['setup', 'Setup'],
-  ['iam', 'IAM'],
-  ['ec2', 'EC2 launch'],
-  ['host', 'Host'],
-  ['ecs', 'Task definition'],
-  ['container', 'Container'],
+const GROUPS: readonly [Destination, MessageKey][] = [
+  ['setup', 'wizard.output.group.setup'],
+  ['iam', 'wizard.output.group.iam'],
+  ['ec2', 'wizard.output.group.ec2'],
+  ['host', 'wizard.output.group.host'],
+  ['ecs', 'wizard.output.group.ecs'],
+  ['container', 'wizard.output.group.container'],
 ]
 
 export const APPLY = 'apply'
@@ -44,10 +46,9 @@ function onTabKeys(event: KeyboardEvent<HTMLDivElement>) {
   target.click()
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
 /** One line of counts; the list opens on request, and by itself when there are errors. */
 function FindingsSummary({ findings }: { findings: Finding[] }) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   const errors = findings.filter((f) => f.severity === 'error').length
   const warnings = findings.filter((f) => f.severity === 'warning').length
@@ -59,12 +60,7 @@ function FindingsSummary({ findings }: { findings: Finding[] }) {
       open={shown}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary>
-        Findings:{' '}
-        {findings.length === 0
-          ? 'none'
-          : [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].join(', ')}
-      </summary>
+      <summary>{t('wizard.output.findings', { total: findings.length, errors, warnings, notes })}</summary>
       <FindingsList findings={findings} />
     </details>
   )
@@ -72,13 +68,14 @@ function FindingsSummary({ findings }: { findings: Finding[] }) {
 
 /** The output's place while the generator's chunk is on its way (a moment after the first paint). */
 export function OutputPending() {
+  const t = useT()
   return (
     <section className="output" aria-labelledby="output-title" aria-busy="true">
       <div className="output-header">
-        <h2 id="output-title">Generated files</h2>
+        <h2 id="output-title">{t('wizard.output.title')}</h2>
       </div>
       <p className="hint" role="status">
-        Preparing the files…
+        {t('wizard.output.preparing')}
       </p>
     </section>
   )
@@ -88,6 +85,7 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
   const selected = useUiStore((s) => s.selected)
   const select = useUiStore((s) => s.select)
   const { config } = useWizard()
+  const t = useT()
   const files = result.files
   const key = configKey(result.permalink)
   const edits = useFollowEdits(key, files)
@@ -95,24 +93,19 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
   // The canonical link of the configuration on screen, never location.href (which may hold an outer query,
   // a second "#" or non-canonical keys).
   const link = result.permalink
-  const [status, setStatus] = useState('')
-  const editedNote = edited.length > 0 ? plural(edited.length, 'file') : ''
+  const [status, setStatus] = useState<Message>()
   // Copy link says "Copied", falls back to copying by hand, and asks first when fields are not valid (copy-button.tsx).
   const linkCopy = useCopy({
     text: () => link,
-    action: 'Copy link',
-    fallbackLabel: 'Link to this configuration',
-    done: editedNote
-      ? `Link copied: it holds the configuration, not your edits of ${editedNote}`
-      : 'Link copied',
+    action: 'wizard.output.copyLink',
+    fallbackLabel: t('wizard.output.linkLabel'),
+    done: t('wizard.output.linkCopied', { edited: edited.length }),
   })
   const downloadAll = () =>
     // Loaded on first use; the blob is then handed to the browser in this same click.
     void loadDownloadAll().then(({ downloadAll }) => {
       downloadAll({ config, files, edits, link })
-      setStatus(
-        `Downloaded the .zip${editedNote ? `: ${editedNote} in it ${edited.length === 1 ? 'is your edit' : 'are your edits'}, listed in its README.md` : ''}`,
-      )
+      setStatus(msg('wizard.output.downloaded', { edited: edited.length }))
     })
   useLayoutEffect(noteOutputRendered, [result])
   const current = files.find((f) => f.path === selected)
@@ -137,51 +130,54 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
       onClick={() => select(key)}
     >
       {label}
-      {edited && <span className="badge badge-edited"> edited</span>}
+      {edited && <span className="badge badge-edited"> {t('wizard.file.editedBadge')}</span>}
     </button>
   )
 
   return (
     <section className="output" aria-labelledby="output-title">
       <div className="output-header">
-        <h2 id="output-title">Generated files</h2>
+        <h2 id="output-title">{t('wizard.output.title')}</h2>
         <div className="output-actions">
-          <CopyButton action={linkCopy}>Copy link</CopyButton>
+          <CopyButton action={linkCopy}>{t('wizard.output.copyLink')}</CopyButton>
           {/* With fields that are not valid yet, Download all asks first (invalid-fields.ts). */}
           <button
             type="button"
             disabled={files.length === 0}
-            onClick={() => guard('Download all', downloadAll)}
+            onClick={() => guard('wizard.output.downloadAll', downloadAll)}
           >
-            Download all (.zip)
+            {t('wizard.output.downloadAllZip')}
           </button>
         </div>
       </div>
-      {editedNote && (
+      {edited.length > 0 && (
         <p className="output-edited-note">
-          <span className="badge badge-edited">edited</span> Copy, Download and Download all give your edits
-          of {editedNote}, not the generated text; the link holds only the configuration.
+          <Text
+            message={msg('wizard.output.editedNote', { count: edited.length })}
+            components={{ 0: <span className="badge badge-edited" /> }}
+          />
         </p>
       )}
       <p className="visually-hidden" role="status">
-        {status}
+        {status && t(status)}
       </p>
       {linkCopy.fallback}
       <FindingsSummary findings={[...invalid, ...result.findings]} />
       {files.length === 0 ? (
-        <p className="notice notice-error">Fix the fields marked above to see the files.</p>
+        <p className="notice notice-error">{t('wizard.output.fixFields')}</p>
       ) : (
         <>
-          <nav className="file-tabs" aria-label="Files">
+          <nav className="file-tabs" aria-label={t('wizard.output.files')}>
             <div className="tab-group">
               <span className="tab-group-label" aria-hidden="true">
-                Overview
+                {t('wizard.output.overview')}
               </span>
-              <div role="tablist" aria-label="Overview" onKeyDown={onTabKeys}>
-                {tab(APPLY, 'Apply steps', false, true, true)}
+              <div role="tablist" aria-label={t('wizard.output.overview')} onKeyDown={onTabKeys}>
+                {tab(APPLY, t('wizard.output.applySteps'), false, true, true)}
               </div>
             </div>
-            {GROUPS.map(([destination, label]) => {
+            {GROUPS.map(([destination, name]) => {
+              const label = t(name)
               const group = files.filter((f) => f.destination === destination)
               if (group.length === 0) return null
               return (
@@ -216,7 +212,7 @@ export function OutputPanel({ result, invalid }: { result: GenerateResult; inval
                   files={files}
                   edits={edits}
                   onOpen={select}
-                  onDownloadAll={() => guard('Download all', downloadAll)}
+                  onDownloadAll={() => guard('wizard.output.downloadAll', downloadAll)}
                 />
               </Suspense>
             )}

@@ -1,8 +1,11 @@
 // Common setups: each sets the platform and network questions and leaves names and buckets alone.
 import { withAmi, withOs, type WizardConfig } from '../config/schema.ts'
+import type { MessageKey } from '../i18n/message.ts'
 
 export interface Preset {
-  name: string
+  /** Stable, for code and tests; the page shows `name`. */
+  id: string
+  name: MessageKey
   apply: (config: WizardConfig) => WizardConfig
 }
 
@@ -13,19 +16,23 @@ const platform =
 
 export const PRESETS: readonly Preset[] = [
   {
-    name: 'Linux bridge on ECS-optimized AL2023',
+    id: 'linux-bridge',
+    name: 'wizard.preset.linuxBridge',
     apply: platform({ os: 'linux', ami: 'al2023', networkMode: 'bridge', blockInstanceMetadata: true }),
   },
   {
-    name: 'Linux awsvpc',
+    id: 'linux-awsvpc',
+    name: 'wizard.preset.linuxAwsvpc',
     apply: platform({ os: 'linux', ami: 'al2023', networkMode: 'awsvpc', blockInstanceMetadata: true }),
   },
   {
-    name: 'Hand-started agent',
+    id: 'manual-agent',
+    name: 'wizard.preset.manualAgent',
     apply: platform({ os: 'linux', ami: 'manual-agent', networkMode: 'bridge', blockInstanceMetadata: true }),
   },
   {
-    name: 'Windows default',
+    id: 'windows-default',
+    name: 'wizard.preset.windowsDefault',
     apply: platform({
       os: 'windows',
       ami: 'windows-2022',
@@ -34,7 +41,8 @@ export const PRESETS: readonly Preset[] = [
     }),
   },
   {
-    name: 'Windows awsvpc',
+    id: 'windows-awsvpc',
+    name: 'wizard.preset.windowsAwsvpc',
     apply: platform({
       os: 'windows',
       ami: 'windows-2022',

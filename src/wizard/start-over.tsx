@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { encodePermalink } from '../config/permalink.ts'
 import { DEFAULT_CONFIG, type WizardConfig } from '../config/schema.ts'
+import { useT } from '../ui/i18n.tsx'
 import { leaveEditsBehind } from './edits-store.ts'
 import { useWizard } from './fields.tsx'
 import { useDraftStore, useUiStore, type Draft } from './ui-store.ts'
@@ -13,6 +14,7 @@ const DEFAULTS = encodePermalink(DEFAULT_CONFIG)
 
 export function StartOver() {
   const { config, update } = useWizard()
+  const t = useT()
   const [previous, setPrevious] = useState<{ config: WizardConfig; drafts: Record<string, Draft> }>()
   const drafts = useDraftStore((s) => s.drafts)
   const atDefaults = encodePermalink(config) === DEFAULTS
@@ -20,7 +22,7 @@ export function StartOver() {
   if (previous && atDefaults)
     return (
       <p className="start-over-done" role="status">
-        Started over with the defaults.{' '}
+        {t('wizard.startOver.done')}{' '}
         <button
           type="button"
           className="secondary"
@@ -32,7 +34,7 @@ export function StartOver() {
             setPrevious(undefined)
           }}
         >
-          Undo
+          {t('wizard.undo')}
         </button>
       </p>
     )
@@ -50,7 +52,7 @@ export function StartOver() {
         useUiStore.getState().setStep('Platform')
       }}
     >
-      Start over
+      {t('wizard.startOver.button')}
     </button>
   )
 }

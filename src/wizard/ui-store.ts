@@ -1,6 +1,7 @@
 // UI state only (architecture.md): the step, the selected file and unsaved drafts (edits: edits-store.ts).
 // The configuration itself lives in the URL and is never copied here.
 import { isPlainObject } from '../config/schema-kit.ts'
+import type { MessageKey } from '../i18n/message.ts'
 import { createPersisted } from './persisted.ts'
 
 /** The entries of a stored record that pass `keep`; anything else read back from storage is dropped. */
@@ -9,8 +10,17 @@ const entriesOf = <V>(value: unknown, keep: (entry: unknown) => boolean): Record
     Object.entries(isPlainObject(value) ? value : {}).filter(([, entry]) => keep(entry)),
   ) as Record<string, V>
 
+// Ids, kept in the session and in code; the page shows each by its name in the reader's language.
 export const STEPS = ['Platform', 'Network', 'Access', 'Names', 'Review'] as const
 export type Step = (typeof STEPS)[number]
+
+export const STEP_NAMES: Record<Step, MessageKey> = {
+  Platform: 'wizard.step.platform',
+  Network: 'wizard.step.network',
+  Access: 'wizard.step.access',
+  Names: 'wizard.step.names',
+  Review: 'wizard.step.review',
+}
 
 interface UiState {
   step: Step
@@ -47,11 +57,23 @@ export const useUiStore = createPersisted<UiState>(
   }),
 )
 
-/** Text typed into a field that is not valid yet, with the field's message about it. */
+/** A field's value as its control reads it: text, a whole number, or a list of words. */
+export type DraftValue = string | number | readonly string[]
+
+/**
+ * Text typed into a field that is not valid yet, and the value it reads as (absent: an optional field left
+ * empty). The message about it is worked out again where it is shown (draft-problem.ts), so it follows the
+ * language and the configuration.
+ */
 export interface Draft {
   text: string
-  message: string
+  value?: DraftValue
 }
+
+const isDraftValue = (value: unknown): value is DraftValue =>
+  typeof value === 'string' ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (Array.isArray(value) && value.every((v) => typeof v === 'string'))
 
 interface DraftState {
   /** Drafts by field path: not valid yet, so not in the URL; kept for this tab's session. */
@@ -68,7 +90,8 @@ export const useDraftStore = createPersisted<DraftState>(
   (saved) => ({
     drafts: entriesOf<Draft>(
       isPlainObject(saved) ? saved.drafts : undefined,
-      (d) => isPlainObject(d) && typeof d.text === 'string' && typeof d.message === 'string',
+      (d) =>
+        isPlainObject(d) && typeof d.text === 'string' && (d.value === undefined || isDraftValue(d.value)),
     ),
   }),
   (set) => ({

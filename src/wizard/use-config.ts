@@ -3,11 +3,12 @@
 // router's history says when) and once per change the wizard writes. The router is reached through
 // useRouter(), so this module imports no router instance (and router.tsx, which imports the wizard, no cycle).
 import { useCallback, useEffect, useState } from 'react'
-import { useRouter } from '@tanstack/react-router'
+import { useRouter, type HistoryLocation } from '@tanstack/react-router'
 import { create } from 'zustand'
 import { decodePermalink, encodePermalink, MAX_PERMALINK_LENGTH } from '../config/permalink.ts'
 import type { FieldIssue } from '../config/schema-kit.ts'
 import { DEFAULT_CONFIG, type WizardConfig } from '../config/schema.ts'
+import { msg, type Message } from '../i18n/message.ts'
 
 interface Decoded {
   /** The permalink query (`v=1&os=windows…`) and the route's path, as the address holds them. */
@@ -27,8 +28,8 @@ interface ConfigState extends Decoded {
   pending: string | undefined
   /** The configuration of a link the page was opened with (or navigated to), until the user has seen it. */
   opened: WizardConfig | undefined
-  /** A change that was not made because the link would become too long to open, as a sentence. */
-  refused: string | undefined
+  /** A change that was not made because the link would become too long to open, and why. */
+  refused: Message | undefined
 }
 
 const decode = (query: string, path: string): Decoded => ({
@@ -63,12 +64,11 @@ export const siteBaseUrl = () => `${window.location.origin}${window.location.pat
 /** The length of the full link to `config`, which must stay within what a link may hold to be read back. */
 export const linkLength = (config: WizardConfig) => siteBaseUrl().length + encodePermalink(config).length
 
-/** The sentence for a value that would make the link longer than a link may be, or undefined. */
-export function linkTooLong(config: WizardConfig): string | undefined {
+/** Why a value would make the link longer than a link may be, or undefined. */
+export function linkTooLong(config: WizardConfig): Message | undefined {
   const length = linkLength(config)
   if (length <= MAX_PERMALINK_LENGTH) return undefined
-  const n = (x: number) => x.toLocaleString('en-US')
-  return `Too long for the link: it would be ${n(length)} characters, and a link holds at most ${n(MAX_PERMALINK_LENGTH)}.`
+  return msg('wizard.link.tooLong', { length, max: MAX_PERMALINK_LENGTH })
 }
 
 export function useConfig() {
@@ -77,7 +77,8 @@ export function useConfig() {
   useState(() => follow(router.history.location))
   useEffect(() => {
     follow(router.history.location)
-    return router.history.subscribe(({ location }) => follow(location))
+    // Typed here: tests compile this file without the app's router registration (router.tsx).
+    return router.history.subscribe(({ location }: { location: HistoryLocation }) => follow(location))
   }, [router])
   const config = useConfigStore((s) => s.config)
   const linkIssues = useConfigStore((s) => s.issues)
@@ -86,9 +87,10 @@ export function useConfig() {
   const update = useCallback(
     (change: (config: WizardConfig) => WizardConfig) => {
       const next = change(structuredClone(useConfigStore.getState().config))
-      const refused = linkTooLong(next)
-      if (refused) {
-        useConfigStore.setState({ refused: `That change was not made. ${refused}` })
+      if (linkTooLong(next)) {
+        useConfigStore.setState({
+          refused: msg('wizard.link.refused', { length: linkLength(next), max: MAX_PERMALINK_LENGTH }),
+        })
         return
       }
       const query = encodePermalink(next).slice('#/?'.length)

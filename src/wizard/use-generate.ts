@@ -3,6 +3,7 @@
 // loaded runbook anyway, follows a moment later. Once loaded, every keystroke regenerates synchronously.
 import { useEffect, useSyncExternalStore } from 'react'
 import type { generate as Generate } from '../generator/generate.ts'
+import { requireCatalogPart } from '../ui/i18n.tsx'
 
 type GenerateFn = typeof Generate
 
@@ -11,7 +12,8 @@ let loading: Promise<void> | undefined
 const listeners = new Set<() => void>()
 
 function load(): Promise<void> {
-  loading ??= import('../generator/generate.ts').then((m) => {
+  // The findings, file titles and runbook are worded by the output catalogs: they come with the generator.
+  loading ??= Promise.all([import('../generator/generate.ts'), requireCatalogPart('output')]).then(([m]) => {
     loaded = m.generate
     for (const listener of listeners) listener()
   })

@@ -4,6 +4,7 @@
 // spliced into a command line. It is safe to run again: what exists already is reused.
 import { INSTANCE_ROLE_MANAGED_POLICY, awsManagedPolicyArn } from '../../knowledge/policies.ts'
 import { cite } from '../../knowledge/sources.ts'
+import { msg, type Message } from '../../i18n/message.ts'
 import { renderJson } from '../render/json.ts'
 import {
   blank,
@@ -47,14 +48,15 @@ const DOCUMENT_VARIABLES = {
 } as const
 
 /** `name=$(cat <<'EOF' … EOF\n)`: the quoted heredoc keeps the document byte for byte. */
-function documentVariable(name: string, text: string, origin: string): ShellBlock[] {
+function documentVariable(name: string, text: string, origin: string | Message): ShellBlock[] {
   return [
     {
       kind: 'heredoc',
       before: raw(`${name}=$(cat`),
       after: raw(''),
       body: text,
-      note: `The same document as ${origin}.`,
+      // `origin` is the file holding the same document, or what it is when no file holds it.
+      note: typeof origin === 'string' ? msg('file.awsCli.note.sameDocument', { path: origin }) : origin,
     },
     line(raw(')')),
   ]
@@ -97,7 +99,7 @@ function networkConfigurationBlocks(ctx: Context): { define: ShellBlock[]; lookU
       define: documentVariable(
         DOCUMENT_VARIABLES.networkConfiguration,
         renderJson({ awsvpcConfiguration }),
-        'the network configuration chosen in the wizard',
+        msg('file.awsCli.note.sameNetworkConfiguration'),
       ),
       lookUp: [],
     }
@@ -119,7 +121,7 @@ function networkConfigurationBlocks(ctx: Context): { define: ShellBlock[]; lookU
       ),
       line(
         sh`vpc=$(aws ec2 describe-vpcs --filters Name=is-default,Values=true --query ${'Vpcs[0].VpcId'} --output text ${region})`,
-        'RunTask requires a network configuration for awsvpc task definitions.',
+        msg('file.awsCli.note.defaultVpc'),
         cite('RUN_TASK_API', 'AWSVPC_CONFIGURATION'),
       ),
       line(raw('if [ -z "$vpc" ] || [ "$vpc" = None ]; then')),
@@ -193,7 +195,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     comment('Stop before anything is created with credentials for another account.'),
     line(
       sh`account=$(aws sts get-caller-identity --query Account --output text ${region})`,
-      'The account these credentials belong to.',
+      msg('file.awsCli.note.callerAccount'),
       cite('STS_CALLER_IDENTITY'),
     ),
     line(sh`if [ "$account" != ${config.accountId} ]; then`),
@@ -212,7 +214,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     setup.push(
       line(
         sh`aws iam put-role-policy ${task} --policy-name ${INLINE_POLICY_NAMES.taskRole} --policy-document ${ref(v.taskRolePolicy)} ${region}`,
-        'Puts (or replaces) the inline policy: running this again gives the same result.',
+        msg('file.awsCli.note.putTaskRolePolicy'),
         cite('S2'),
       ),
     )
@@ -224,7 +226,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     ...ensureRole(config.instanceRoleName, v.instanceRoleTrust, region),
     line(
       sh`aws iam attach-role-policy ${instance} --policy-arn ${managedPolicyArn} ${region}`,
-      'The AWS managed policy, attached by ARN so AWS can extend it for new agent features. Attaching twice is harmless.',
+      msg('file.awsCli.note.attachManagedPolicy'),
       INSTANCE_ROLE_MANAGED_POLICY.citation,
     ),
   )
@@ -240,7 +242,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     ),
     line(
       sh`  aws iam create-instance-profile ${profile} ${region}`,
-      'EC2 takes an instance profile, not a role.',
+      msg('file.awsCli.note.createInstanceProfile'),
       cite('S4', 'IAM_INSTANCE_PROFILES'),
     ),
     line(raw('  profile_role=None')),
@@ -260,7 +262,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
       comment('3. Let the deployer pass both roles.'),
       line(
         sh`aws iam put-role-policy ${option('--role-name', config.deployerRoleName)} --policy-name ${INLINE_POLICY_NAMES.deployer} --policy-document ${ref(v.passRolePolicy)} ${region}`,
-        'iam:PassRole, limited to these roles and services.',
+        msg('file.awsCli.note.putPassRolePolicy'),
         cite('S13', 'IAM_PASSROLE'),
       ),
     )
@@ -276,7 +278,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     line(raw('fi')),
     line(
       sh`aws ecs register-task-definition --cli-input-json ${ref(v.taskDefinition)} ${region}`,
-      'Each run registers a new revision: task definitions cannot be changed in place.',
+      msg('file.awsCli.note.registerTaskDefinition'),
       cite('S31'),
     ),
     blank,
@@ -290,9 +292,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     ...network.lookUp,
     line(
       sh`aws ecs run-task ${cluster} ${option('--task-definition', config.task.family)} --launch-type EC2 --overrides ${ref(v.runTaskOverrides)}${awsvpc ? sh` --network-configuration ${ref(v.networkConfiguration)}` : raw('')} ${region}`,
-      awsvpc
-        ? 'Runs one task with the task role set explicitly; awsvpc task definitions require a network configuration.'
-        : 'Runs one task with the task role set explicitly.',
+      msg('file.awsCli.note.runTask', { networkMode: config.networkMode }),
       cite('S2', 'RUN_TASK_API'),
     ),
   ]
@@ -333,9 +333,11 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     ],
   })
   return {
-    title: 'AWS CLI setup',
-    usage:
-      'Run with credentials for this account that may create IAM roles: "bash setup/aws-cli.sh" creates (or reuses) the roles, instance profile and cluster, and registers the task definition; it stops first if the credentials belong to another account. "bash setup/aws-cli.sh run-task" starts a task once instances have joined.',
+    title: msg('file.awsCli.title'),
+    usage: msg('file.awsCli.usage', {
+      setupCommand: 'bash setup/aws-cli.sh',
+      runTaskCommand: 'bash setup/aws-cli.sh run-task',
+    }),
     check: sh`aws iam get-instance-profile ${profile} --query ${'InstanceProfile.Roles[].RoleName'} ${region}`
       .text,
     text,

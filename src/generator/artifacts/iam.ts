@@ -12,6 +12,7 @@ import {
   type IamStatement,
 } from '../../knowledge/policies.ts'
 import { PARTITION_PRINCIPALS_SOURCE } from '../../knowledge/partitions.ts'
+import { msg } from '../../i18n/message.ts'
 import { renderJson } from '../render/json.ts'
 import type { Context } from '../context.ts'
 import { perContext, sourcesFor, type ArtifactBody } from '../artifact.ts'
@@ -56,18 +57,18 @@ function buildTaskRoleTrustPolicy(ctx: Context): ArtifactBody {
     }
   const text = renderJson(policy(statement))
   return {
-    title: 'Task role trust policy',
-    usage: `Trust policy of the task role ${config.taskRoleName}: lets ECS tasks assume it. Used by "aws iam create-role" in setup/aws-cli.sh, or pasted as a custom trust policy in the IAM console.`,
+    title: msg('file.iamTaskRoleTrust.title'),
+    usage: msg('file.iamTaskRoleTrust.usage', {
+      role: config.taskRoleName,
+      command: 'aws iam create-role',
+      script: 'setup/aws-cli.sh',
+    }),
     text,
     sources: sourcesFor(text, [
-      [
-        'ecs-tasks.amazonaws.com',
-        'Tasks assume the role through the ecs-tasks service principal.',
-        formatCitation(cite('S2')),
-      ],
+      ['ecs-tasks.amazonaws.com', msg('file.iamTaskRoleTrust.note.principal'), formatCitation(cite('S2'))],
       [
         'aws:SourceArn',
-        'Only ECS in this account and region may assume it (confused-deputy guard).',
+        msg('file.iamTaskRoleTrust.note.sourceConditions'),
         formatCitation(cite('S2', 'S43')),
       ],
     ]),
@@ -108,28 +109,20 @@ function buildTaskRolePolicy(ctx: Context): ArtifactBody | undefined {
   // The user's own statements come last, as written (in the canonical element order).
   const text = renderJson(policy(...statements, ...extra))
   return {
-    title: 'Task role permissions',
-    usage: [
-      `Inline policy of the task role ${config.taskRoleName}: what the application in the task may do.`,
-      config.buckets.length > 0
-        ? `Least privilege: each bucket's objects${config.buckets.some((b) => b.prefix) ? ' under its prefix' : ''}, listing only where reading is allowed, no deletes, and only in buckets that account ${config.accountId} owns.`
-        : '',
-      extra.length > 0
-        ? `Last come your ${extra.length === 1 ? 'extra statement' : `${extra.length} extra statements`} from the Access step, as written.`
-        : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+    title: msg('file.iamTaskRolePolicy.title'),
+    usage: msg('file.iamTaskRolePolicy.usage', {
+      role: config.taskRoleName,
+      account: config.accountId,
+      buckets:
+        config.buckets.length === 0 ? 'none' : config.buckets.some((b) => b.prefix) ? 'prefixed' : 'whole',
+      extraStatements: extra.length,
+    }),
     text,
     sources: sourcesFor(text, [
-      [
-        '"s3:ListBucket"',
-        's3:ListBucket applies to the bucket ARN, scoped by s3:prefix; object actions are in their own statement.',
-        formatCitation(S3_POLICY_SOURCE),
-      ],
+      ['"s3:ListBucket"', msg('file.iamTaskRolePolicy.note.listBucket'), formatCitation(S3_POLICY_SOURCE)],
       [
         '"s3:ResourceAccount"',
-        'Only buckets owned by this account: a bucket name deleted and created again in another account is not trusted.',
+        msg('file.iamTaskRolePolicy.note.resourceAccount'),
         formatCitation(S3_OWNER_SOURCE),
       ],
     ]),
@@ -146,13 +139,16 @@ function buildInstanceRoleTrustPolicy(ctx: Context): ArtifactBody {
     }),
   )
   return {
-    title: 'Instance role trust policy',
-    usage: `Trust policy of the container instance role ${ctx.config.instanceRoleName}: lets EC2 instances assume it through the instance profile ${ctx.instanceProfileName}.`,
+    title: msg('file.iamInstanceRoleTrust.title'),
+    usage: msg('file.iamInstanceRoleTrust.usage', {
+      role: ctx.config.instanceRoleName,
+      profile: ctx.instanceProfileName,
+    }),
     text,
     sources: sourcesFor(text, [
       [
         'ec2.amazonaws.com',
-        `EC2 principal for the ${ctx.partition.id} partition.`,
+        msg('file.iamInstanceRoleTrust.note.principal', { partition: ctx.partition.id }),
         formatCitation(PARTITION_PRINCIPALS_SOURCE),
       ],
     ]),
@@ -175,18 +171,18 @@ function buildInstanceRolePolicy(ctx: Context): ArtifactBody | undefined {
     }),
   )
   return {
-    title: 'Instance role extras',
-    usage: `Inline policy of the instance role ${config.instanceRoleName}: read the ecs.config object at boot. The agent's own permissions come from the AWS managed policy ${INSTANCE_ROLE_MANAGED_POLICY.name}, attached by ARN (${awsManagedPolicyArn(partition.id, INSTANCE_ROLE_MANAGED_POLICY)}).`,
+    title: msg('file.iamInstanceRolePolicy.title'),
+    usage: msg('file.iamInstanceRolePolicy.usage', {
+      role: config.instanceRoleName,
+      policy: INSTANCE_ROLE_MANAGED_POLICY.name,
+      arn: awsManagedPolicyArn(partition.id, INSTANCE_ROLE_MANAGED_POLICY),
+    }),
     text,
     sources: sourcesFor(text, [
-      [
-        's3:GetObject',
-        'Least privilege: only this object, instead of AmazonS3ReadOnlyAccess as the AWS guide shows.',
-        formatCitation(cite('S6', 'S50')),
-      ],
+      ['s3:GetObject', msg('file.iamInstanceRolePolicy.note.getObject'), formatCitation(cite('S6', 'S50'))],
       [
         '"s3:ResourceAccount"',
-        'Only if this account owns the bucket: agent settings are never read from a same-named bucket elsewhere.',
+        msg('file.iamInstanceRolePolicy.note.resourceAccount'),
         formatCitation(S3_OWNER_SOURCE),
       ],
     ]),
@@ -214,13 +210,17 @@ function buildPassRolePolicy(ctx: Context): ArtifactBody {
     ),
   )
   return {
-    title: 'PassRole policy for deployers',
-    usage: `Attach to whoever registers task definitions, runs tasks or launches the instances${config.deployerRoleName ? ` (here: the role ${config.deployerRoleName}, by setup/aws-cli.sh)` : ''}: without iam:PassRole on these two roles those calls are denied.`,
+    title: msg('file.iamPassRole.title'),
+    usage: msg('file.iamPassRole.usage', {
+      withDeployer: config.deployerRoleName ? 'yes' : 'no',
+      deployer: config.deployerRoleName ?? '',
+      script: 'setup/aws-cli.sh',
+    }),
     text,
     sources: sourcesFor(text, [
       [
         '"iam:PassedToService": "ecs-tasks.amazonaws.com"',
-        'The task role may be passed only to ECS tasks.',
+        msg('file.iamPassRole.note.passedToService'),
         formatCitation(cite('S13', 'IAM_PASSROLE')),
       ],
     ]),

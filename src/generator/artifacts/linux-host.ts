@@ -17,6 +17,7 @@ import {
   type AwsCliInstall,
 } from '../../knowledge/amis.ts'
 import { SOURCES, cite, formatCitation as formatSource } from '../../knowledge/sources.ts'
+import { msg } from '../../i18n/message.ts'
 import { renderEcsConfig, type EcsConfigEntry } from '../render/ecs-config.ts'
 import {
   blank,
@@ -64,7 +65,7 @@ function ecsConfigSources(entries: EcsConfigEntry[], firstLine: number): LineSou
     const variable = AGENT_VARIABLES[key as AgentVariable]
     return {
       line: firstLine + i,
-      note: `${key}: ${variable.meaning}.`,
+      note: msg('file.ecsConfig.note.variable', { variable: key, meaning: variable.meaning }),
       source: formatSource(variable.citation),
     }
   })
@@ -74,10 +75,14 @@ export function ecsConfig(ctx: Context): ArtifactBody | undefined {
   if (!ctx.isLinux) return undefined
   const entries = agentVariables(ctx)
   return {
-    title: 'Agent configuration (ecs.config)',
+    title: msg('file.ecsConfig.title'),
     usage: ctx.manualAgent
-      ? `${ECS_CONFIG_PATH} on the host, passed to the hand-started agent with --env-file. One KEY=VALUE per line, no quotes: values are taken literally.`
-      : `${ECS_CONFIG_PATH} on the instance; ec2/user-data.sh writes it for you.${ctx.config.configObject ? ' With an ecs.config object in S3, the object comes first and these lines after it, so they win; if the fetch fails, these lines alone.' : ''} One KEY=VALUE per line, no quotes: ecs-init takes values literally.`,
+      ? msg('file.ecsConfig.usage.manualAgent', { path: ECS_CONFIG_PATH })
+      : msg('file.ecsConfig.usage.userData', {
+          path: ECS_CONFIG_PATH,
+          userData: 'ec2/user-data.sh',
+          configObject: ctx.config.configObject ? 'yes' : 'no',
+        }),
     check: `cat ${ECS_CONFIG_PATH}`,
     text: renderEcsConfig(entries),
     sources: ecsConfigSources(entries, 1),
@@ -114,12 +119,8 @@ function introspectionBlocks(command: 'iptables' | 'ip6tables'): ShellBlock[] {
   return [
     line(sh`${cmd} -D INPUT ${accept} 2>/dev/null || true`),
     line(sh`${cmd} -D INPUT ${drop} 2>/dev/null || true`),
-    line(sh`${cmd} -I INPUT ${drop}`, 'Blocks the agent introspection port except from loopback…', hardening),
-    line(
-      sh`${cmd} -I INPUT ${accept}`,
-      '…and the docker bridge (inserted last, so it ends up first).',
-      hardening,
-    ),
+    line(sh`${cmd} -I INPUT ${drop}`, msg('file.hostRules.note.introspectionDrop'), hardening),
+    line(sh`${cmd} -I INPUT ${accept}`, msg('file.hostRules.note.introspectionAccept'), hardening),
   ]
 }
 
@@ -153,19 +154,15 @@ function credentialProxyBlocks(): ShellBlock[] {
     comment(
       'route_localnet is set here, at every boot, together with the hardening below: never one without the other.',
     ),
-    line(
-      sh`sysctl -w net.ipv4.conf.all.route_localnet=1`,
-      'Lets DNAT send container traffic to 127.0.0.1.',
-      proxy,
-    ),
+    line(sh`sysctl -w net.ipv4.conf.all.route_localnet=1`, msg('file.hostRules.note.routeLocalnet'), proxy),
     line(
       ensureRule('iptables', 'nat', 'PREROUTING', 'append', dnat),
-      'Bridge and awsvpc containers: DNAT to the agent.',
+      msg('file.hostRules.note.proxyDnat'),
       proxy,
     ),
     line(
       ensureRule('iptables', 'nat', 'OUTPUT', 'append', redirect),
-      'Host-network processes and host-mode tasks.',
+      msg('file.hostRules.note.proxyRedirect'),
       proxy,
     ),
     comment(
@@ -173,7 +170,7 @@ function credentialProxyBlocks(): ShellBlock[] {
     ),
     line(
       ensureRule('iptables', undefined, 'INPUT', 'insert', localnetDrop),
-      'Drops non-local packets to 127.0.0.0/8 unless they are replies or were DNATed.',
+      msg('file.hostRules.note.localnetDrop'),
       hardening,
     ),
     comment('The ACCEPT must sit above the DROP: both are removed, then inserted in order.'),
@@ -181,7 +178,7 @@ function credentialProxyBlocks(): ShellBlock[] {
     comment(
       'The agent serves introspection on every address, IPv6 too: ecs-init applies the same pair with ip6tables when the host has IPv6.',
     ),
-    line(IPV6_GUARD, 'The same test ecs-init makes before it uses ip6tables.', hardening),
+    line(IPV6_GUARD, msg('file.hostRules.note.ipv6Guard'), hardening),
     ...indented(introspectionBlocks('ip6tables')),
     line(raw('fi')),
   ]
@@ -199,12 +196,12 @@ function imdsBlockBlocks(): ShellBlock[] {
     ),
     line(
       sh`iptables -N DOCKER-USER 2>/dev/null || true`,
-      'Creates the chain when Docker has not started yet.',
+      msg('file.hostRules.note.createDockerUser'),
       cite('S45'),
     ),
     line(
       ensureRule('iptables', undefined, 'DOCKER-USER', 'insert', rule),
-      'Drops traffic from docker bridges to 169.254.169.254 (bridge-mode tasks only).',
+      msg('file.hostRules.note.imdsDrop', { address: INSTANCE_METADATA_ADDRESS }),
       cite('S2', 'S45', 'S46'),
     ),
     comment(
@@ -214,12 +211,12 @@ function imdsBlockBlocks(): ShellBlock[] {
     ...indented([
       line(
         sh`ip6tables -N DOCKER-USER 2>/dev/null || true`,
-        "Docker's IPv6 DOCKER-USER chain, created the same way.",
+        msg('file.hostRules.note.createDockerUserIpv6'),
         cite('DOCKER_USER_CHAINS'),
       ),
       line(
         ensureRule('ip6tables', undefined, 'DOCKER-USER', 'insert', rule6),
-        `Drops traffic from docker bridges to the IPv6 IMDS address ${INSTANCE_METADATA_ADDRESS_IPV6}.`,
+        msg('file.hostRules.note.imdsDropIpv6', { address: INSTANCE_METADATA_ADDRESS_IPV6 }),
         cite(...INSTANCE_METADATA_IPV6_CITATION.sources, 'DOCKER_USER_CHAINS', 'DOCKER_IP6TABLES_DEFAULT'),
       ),
     ]),
@@ -296,7 +293,7 @@ function hostRuleBlocks(ctx: Context): ShellBlock[] {
       before: sh`cat`,
       after: sh`> ${RULES_SCRIPT}`,
       body: rulesScript(ctx).text,
-      note: "Writes the rules script: this tool's rules only, each added once.",
+      note: msg('file.hostRules.note.writeScript'),
       citation: cite('S25', 'S45'),
     },
     line(sh`chmod 0755 ${RULES_SCRIPT}`),
@@ -311,7 +308,7 @@ function hostRuleBlocks(ctx: Context): ShellBlock[] {
         before: sh`cat`,
         after: sh`> ${RULES_UNIT_PATH}`,
         body: rulesUnit(),
-        note: 'Before=docker.service ecs.service and RequiredBy= both (fail closed: they do not start when the rules fail); After=firewalld.service, whose iptables backend flushes every table.',
+        note: msg('file.hostRules.note.writeUnit'),
         citation: cite(
           ...persistence.citation.sources,
           'SYSTEMD_UNIT_REQUIRES',
@@ -320,7 +317,7 @@ function hostRuleBlocks(ctx: Context): ShellBlock[] {
         ),
       },
       line(sh`systemctl daemon-reload`),
-      line(sh`systemctl enable ${RULES_UNIT}`, 'Runs the rules script at every boot.', persistence.citation),
+      line(sh`systemctl enable ${RULES_UNIT}`, msg('file.hostRules.note.enableUnit'), persistence.citation),
     )
   else
     blocks.push(
@@ -330,15 +327,12 @@ function hostRuleBlocks(ctx: Context): ShellBlock[] {
       line(sh`[ -e ${RC_LOCAL} ] || printf '#!/bin/sh\\n' > ${RC_LOCAL}`),
       line(
         sh`grep -qxF ${RULES_SCRIPT} ${RC_LOCAL} || echo ${RULES_SCRIPT} >> ${RC_LOCAL}`,
-        'Runs the rules script at every boot, once.',
+        msg('file.hostRules.note.rcLocal'),
         persistence.citation,
       ),
       line(sh`chmod +x ${RC_LOCAL}`),
     )
-  blocks.push(
-    comment('Apply the rules now.'),
-    line(sh`${RULES_SCRIPT}`, 'Adds the rules to the running host.'),
-  )
+  blocks.push(comment('Apply the rules now.'), line(sh`${RULES_SCRIPT}`, msg('file.hostRules.note.applyNow')))
   return blocks
 }
 
@@ -367,7 +361,7 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
     ),
     line(
       sh`if command -v systemctl >/dev/null 2>&1 && ! systemctl is-active --quiet docker.service; then systemctl enable --now docker.service; fi`,
-      'Enables and starts Docker when the image left it off.',
+      msg('file.agentRun.note.startDocker'),
     ),
     comment('Docker may still be starting at boot: wait for it, for two minutes at most.'),
     line(sh`for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 2; done`),
@@ -379,24 +373,14 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
     ),
     line(
       sh`if command -v selinuxenabled >/dev/null 2>&1 && selinuxenabled; then`,
-      'selinuxenabled exits 0 when SELinux is enabled.',
+      msg('file.agentRun.note.selinuxCheck'),
       MANUAL_AGENT.selinux.citation,
     ),
     ...indented([
-      line(
-        dockerRun(ctx, true),
-        'SELinux enabled: --privileged, and the /log and /data mounts relabelled (:Z).',
-        MANUAL_AGENT.selinux.citation,
-      ),
+      line(dockerRun(ctx, true), msg('file.agentRun.note.dockerRunSelinux'), MANUAL_AGENT.selinux.citation),
     ]),
     line(raw('else')),
-    ...indented([
-      line(
-        dockerRun(ctx, false),
-        'The agent with task roles on, on the host network.',
-        MANUAL_AGENT.citation,
-      ),
-    ]),
+    ...indented([line(dockerRun(ctx, false), msg('file.agentRun.note.dockerRun'), MANUAL_AGENT.citation)]),
     line(raw('fi')),
   ]
 }
@@ -409,7 +393,9 @@ function awsCliFunction(install: AwsCliInstall): ShellBlock[] {
   const fail = raw('return 1')
   const body: ShellBlock[] = []
   if (install.kind === 'package') {
-    body.push(line(sh`${install.command} || ${fail}`, 'Amazon Linux packages the AWS CLI.', install.citation))
+    body.push(
+      line(sh`${install.command} || ${fail}`, msg('file.awsCliInstall.note.package'), install.citation),
+    )
   } else {
     const zip = raw(`"$aws_cli_dir/awscliv2.zip"`)
     const prerequisites: ShellBlock[] =
@@ -420,7 +406,7 @@ function awsCliFunction(install: AwsCliInstall): ShellBlock[] {
             ),
             line(
               sh`${APT_GET} update || ${fail}`,
-              'apt-get update before any apt-get install.',
+              msg('file.awsCliInstall.note.aptUpdate'),
               cite('CLOUD_INIT_PACKAGE_UPDATE'),
             ),
             line(sh`DEBIAN_FRONTEND=noninteractive ${APT_GET} install -y curl unzip || ${fail}`),
@@ -452,13 +438,13 @@ function awsCliFunction(install: AwsCliInstall): ShellBlock[] {
       line(raw('aws_cli_dir=$(mktemp -d) || return 1')),
       line(
         sh`curl -fsSL -o ${zip} ${raw(`"${AWS_CLI_INSTALLER_URL_PREFIX}$(uname -m).zip"`)} || ${fail}`,
-        "The installer for this machine (x86_64 or aarch64) from AWS's download site.",
+        msg('file.awsCliInstall.note.download'),
         install.citation,
       ),
       line(sh`unzip -q ${zip} -d ${raw('"$aws_cli_dir"')} || ${fail}`),
       line(
         sh`${raw('"$aws_cli_dir/aws/install"')} --update || ${fail}`,
-        'Installs /usr/local/bin/aws.',
+        msg('file.awsCliInstall.note.install'),
         install.citation,
       ),
       line(raw('rm -rf "$aws_cli_dir"')),
@@ -498,7 +484,7 @@ function configObjectBlocks(ctx: Context): ShellBlock[] {
     ...indented([line(sh`echo ${noCli} >&2`), line(raw('ecs_config_fetch=failed'))]),
     line(
       sh`elif aws s3api get-object ${option('--bucket', bucket)} ${option('--key', key)} --expected-bucket-owner ${config.accountId} ${object} --region ${config.region} >/dev/null; then`,
-      'Reads the private ecs.config with the instance role (see iam/instance-role-policy.json), only from a bucket of this account.',
+      msg('file.configObject.note.getObject', { policy: 'iam/instance-role-policy.json' }),
       cite('S6', 'S3_BUCKET_OWNER_CONDITION', 'CLI_S3API_GET_OBJECT'),
     ),
     ...indented([
@@ -507,15 +493,15 @@ function configObjectBlocks(ctx: Context): ShellBlock[] {
       ),
       line(
         sh`[ -z "$(tail -c 1 ${object})" ] || printf '\\n' >> ${object}`,
-        'Ends the fetched object with a newline when it has none.',
+        msg('file.configObject.note.finalNewline'),
         cite('ECS_INIT_ENV_FILE'),
       ),
       line(
         sh`cat ${ECS_CONFIG_PATH} >> ${object}`,
-        'The settings written above go after the object, so they win.',
+        msg('file.configObject.note.appendSettings'),
         cite('ECS_INIT_ENV_FILE'),
       ),
-      line(sh`cat ${object} > ${ECS_CONFIG_PATH}`, 'The object first, then these settings.'),
+      line(sh`cat ${object} > ${ECS_CONFIG_PATH}`, msg('file.configObject.note.replaceFile')),
     ]),
     line(raw('else')),
     ...indented([line(sh`echo ${noObject} >&2`), line(raw('ecs_config_fetch=failed'))]),
@@ -536,7 +522,7 @@ function ecsInitStartBlocks(ctx: Context): ShellBlock[] {
     ),
     line(
       sh`if systemctl is-active --quiet ecs.service; then`,
-      'The generic unit has no After=cloud-final.service: an agent enabled in the image may have started first.',
+      msg('file.ecsInit.note.alreadyActive'),
       cite('ECS_INIT_UNIT_RPM', 'ECS_INIT_UNIT_DEB', 'ECS_INIT_DEB_RULES'),
     ),
     ...indented([
@@ -544,14 +530,14 @@ function ecsInitStartBlocks(ctx: Context): ShellBlock[] {
       line(sh`systemctl stop ecs.service`),
       line(
         sh`rm -f ${AGENT_SAVED_STATE}`,
-        "The agent's saved state (its cluster and container instance): without it, the agent registers afresh in the configured cluster.",
+        msg('file.ecsInit.note.savedState'),
         cite('ECS_AGENT_CLUSTER_MISMATCH'),
       ),
     ]),
     line(raw('fi')),
     line(
       sh`systemctl enable --now --no-block ecs.service`,
-      'Non-blocking start: user data never waits for the agent.',
+      msg('file.ecsInit.note.start'),
       cite('S26', 'S47'),
     ),
   ]
@@ -594,8 +580,8 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
       after: config.configObject ? sh`> ${ECS_CONFIG_PATH}` : sh`>> ${ECS_CONFIG_PATH}`,
       body: renderEcsConfig(entries),
       note: config.configObject
-        ? 'Writes the agent variables to ecs.config (values literal, no quotes); the S3 object goes before them below.'
-        : 'Appends the agent variables to ecs.config (values literal, no quotes).',
+        ? msg('file.userDataSh.note.writeEcsConfig')
+        : msg('file.userDataSh.note.appendEcsConfig'),
       citation: cite('S7', 'S25'),
     },
   )
@@ -614,8 +600,11 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
     )
   const { text, sources } = script(ctx, 'EC2 user data for an ECS container instance with task roles', blocks)
   return {
-    title: 'EC2 user data (Linux)',
-    usage: `Paste as the instance's user data (launch template or "aws ec2 run-instances --user-data file://ec2/user-data.sh"), with the instance profile ${ctx.instanceProfileName}. It runs once, as root, at first boot.`,
+    title: msg('file.userDataSh.title'),
+    usage: msg('file.userDataSh.usage', {
+      command: 'aws ec2 run-instances --user-data file://ec2/user-data.sh',
+      profile: ctx.instanceProfileName,
+    }),
     check: 'sudo cat /var/log/cloud-init-output.log; curl -s http://localhost:51678/v1/metadata',
     text,
     sources,
@@ -629,24 +618,20 @@ export function iptablesSh(ctx: Context): ArtifactBody | undefined {
     blank,
     ...hostRuleBlocks(ctx),
   ])
-  const what = [
-    ctx.manualAgent && 'the credential proxy',
-    ctx.blocksImdsWithIptables && 'the instance metadata block',
-  ]
-    .filter(Boolean)
-    .join(' and ')
-  const boot =
-    rulesPersistence(ctx.linuxAmi!).kind === 'systemd-unit'
-      ? `the unit ${RULES_UNIT}, which runs it at every boot before Docker and the agent start`
-      : `a line in ${RC_LOCAL}, which runs it at every boot before the agent starts`
+  const systemd = rulesPersistence(ctx.linuxAmi!).kind === 'systemd-unit'
   return {
-    title: 'Host iptables rules',
-    usage: `Run as root on an instance that is already running (user data does the same at first boot): writes ${RULES_SCRIPT}, which adds ${what} once however often it runs, and ${boot}; then runs it.`,
+    title: msg('file.hostIptables.title'),
+    usage: msg('file.hostIptables.usage', {
+      script: RULES_SCRIPT,
+      // needsHostRules: at least one of the two.
+      rules: !ctx.blocksImdsWithIptables ? 'proxy' : !ctx.manualAgent ? 'imds' : 'both',
+      persistence: systemd ? 'systemd' : 'rcLocal',
+      unit: RULES_UNIT,
+      rcLocal: RC_LOCAL,
+    }),
     check: [
       ctx.blocksImdsWithIptables ? 'sudo iptables -S DOCKER-USER' : 'sudo iptables -t nat -S PREROUTING',
-      rulesPersistence(ctx.linuxAmi!).kind === 'systemd-unit'
-        ? `systemctl is-enabled ${RULES_UNIT}`
-        : `grep -x ${RULES_SCRIPT} ${RC_LOCAL}`,
+      systemd ? `systemctl is-enabled ${RULES_UNIT}` : `grep -x ${RULES_SCRIPT} ${RC_LOCAL}`,
     ].join('; '),
     text,
     sources,
@@ -661,9 +646,8 @@ export function runAgentSh(ctx: Context): ArtifactBody | undefined {
     ...agentRunBlocks(ctx),
   ])
   return {
-    title: 'Start the agent (docker run)',
-    usage:
-      'Run as root on the host after host/iptables.sh: starts the ECS agent container with task roles on. User data does the same at first boot.',
+    title: msg('file.hostRunAgent.title'),
+    usage: msg('file.hostRunAgent.usage', { rulesScript: 'host/iptables.sh' }),
     check: 'curl -s http://localhost:51678/v1/metadata',
     text,
     sources,

@@ -6,6 +6,7 @@ import type {
 } from '@aws-sdk/client-ecs'
 import { defaultImage } from '../../knowledge/images.ts'
 import { cite, formatCitation } from '../../knowledge/sources.ts'
+import { msg, type Message } from '../../i18n/message.ts'
 import { renderJson } from '../render/json.ts'
 import { option, sh } from '../render/shell.ts'
 import { perContext, sourcesFor, type ArtifactBody } from '../artifact.ts'
@@ -38,27 +39,27 @@ export function taskDefinitionInput(ctx: Context): RegisterTaskDefinitionCommand
 }
 
 /** Windows images are tied to the host's Windows Server release (Microsoft: version compatibility). */
-const imageNote = (ctx: Context): [string, string, string] => [
+const imageNote = (ctx: Context): [string, Message, string] => [
   '"image"',
-  `Windows containers run with process isolation: the image must be built for the AMI's Windows Server release (${defaultImage(ctx.config.ami)} is).`,
+  msg('file.taskDefinition.note.windowsImage', { image: defaultImage(ctx.config.ami) }),
   formatCitation(cite('WINDOWS_CONTAINER_VERSIONS', 'IIS_IMAGE_TAGS')),
 ]
 
 function buildTaskDefinition(ctx: Context): ArtifactBody {
   const text = renderJson(taskDefinitionInput(ctx))
   const sources = sourcesFor(text, [
-    [
-      '"taskRoleArn"',
-      'Every container of the task gets this role’s credentials.',
-      formatCitation(cite('S2', 'S31')),
-    ],
-    ['"networkMode"', 'The API values are bridge, host, awsvpc and none.', formatCitation(cite('S31'))],
-    ['"memory"', 'EC2 tasks need memory or memoryReservation per container.', formatCitation(cite('S31'))],
+    ['"taskRoleArn"', msg('file.taskDefinition.note.taskRoleArn'), formatCitation(cite('S2', 'S31'))],
+    ['"networkMode"', msg('file.taskDefinition.note.networkMode'), formatCitation(cite('S31'))],
+    ['"memory"', msg('file.taskDefinition.note.memory'), formatCitation(cite('S31'))],
     ...(ctx.isLinux ? [] : [imageNote(ctx)]),
   ])
   return {
-    title: 'Task definition',
-    usage: `Register with "aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json" (setup/aws-cli.sh does), or paste into the console's JSON editor.${ctx.config.networkMode === 'default' ? ' networkMode is left out on purpose: that selects the Windows default (NAT) mode.' : ''}`,
+    title: msg('file.taskDefinition.title'),
+    usage: msg('file.taskDefinition.usage', {
+      command: 'aws ecs register-task-definition --cli-input-json file://ecs/task-definition.json',
+      script: 'setup/aws-cli.sh',
+      networkMode: ctx.config.networkMode,
+    }),
     check:
       sh`aws ecs describe-task-definition ${option('--task-definition', ctx.config.task.family)} --query taskDefinition.taskRoleArn ${option('--region', ctx.config.region)}`
         .text,
@@ -70,14 +71,15 @@ function buildTaskDefinition(ctx: Context): ArtifactBody {
 function buildRunTaskOverrides(ctx: Context): ArtifactBody {
   const override: TaskOverride = { taskRoleArn: ctx.arns.taskRole }
   return {
-    title: 'RunTask override',
-    usage:
-      'For one-off tasks: "aws ecs run-task --overrides file://ecs/run-task-overrides.json" runs the task with this role. Services cannot take overrides; they use the task definition\'s role.',
+    title: msg('file.runTaskOverrides.title'),
+    usage: msg('file.runTaskOverrides.usage', {
+      command: 'aws ecs run-task --overrides file://ecs/run-task-overrides.json',
+    }),
     text: renderJson(override),
     sources: [
       {
         line: 2,
-        note: 'Overrides the task role for this run only.',
+        note: msg('file.runTaskOverrides.note.taskRoleArn'),
         source: formatCitation(cite('S2', 'S31')),
       },
     ],

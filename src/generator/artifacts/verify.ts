@@ -2,12 +2,14 @@
 // be. The AWS-documented test is `curl 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` [S2].
 import { CREDENTIALS_ENDPOINT, INSTANCE_METADATA_ADDRESS } from '../../knowledge/agent.ts'
 import { cite } from '../../knowledge/sources.ts'
+import { msg } from '../../i18n/message.ts'
 import { ps, psBlank, psComment, psLine, renderPowerShell, type PsBlock } from '../render/powershell.ts'
 import { blank, comment, indented, line, raw, renderShell, sh, type ShellBlock } from '../render/shell.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 
 const CREDENTIALS_URL_BASE = `http://${CREDENTIALS_ENDPOINT.address}`
+const fetchNote = msg('file.verifyCredentials.note.fetch', { address: CREDENTIALS_ENDPOINT.address })
 const IMDS_URL = `http://${INSTANCE_METADATA_ADDRESS}/latest/meta-data/`
 
 /** Whether the task should find instance metadata blocked: the modes where a block exists and is on. */
@@ -51,7 +53,7 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
     line(raw('fi')),
     line(
       sh`if ! body=$(fetch ${raw(`"${CREDENTIALS_URL_BASE}\${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}"`)}); then`,
-      'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
+      fetchNote,
       cite('S2', 'S23'),
     ),
     line(
@@ -66,7 +68,7 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
       raw(
         `role=$(printf '%s' "$body" | sed -n 's/.*"RoleArn"[[:space:]]*:[[:space:]]*"\\([^"]*\\)".*/\\1/p')`,
       ),
-      'The RoleArn field of the credentials response.',
+      msg('file.verifyCredentials.note.roleArn'),
       cite('S2', 'S23'),
     ),
     line(raw('if [ "$role" != "$expected_role" ]; then')),
@@ -95,7 +97,7 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
       ),
       line(
         sh`  if wget -S -q -T 2 -t 1 -O /dev/null ${IMDS_URL} 2>&1 | grep -q 'HTTP/'; then reachable=yes; fi`,
-        'An HTTP status line came back: instance metadata answered.',
+        msg('file.verifyCredentials.note.imdsStatus'),
       ),
       line(raw('fi')),
       line(raw('if [ "$reachable" = yes ]; then')),
@@ -108,9 +110,8 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
     )
   const { text, sources } = renderShell({ interpreter: '/bin/sh', blocks })
   return {
-    title: 'Credential check (in the container)',
-    usage:
-      'Run inside a container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured, and exits non-zero otherwise.',
+    title: msg('file.verifyCredentials.title'),
+    usage: msg('file.verifyCredentials.usage.linux'),
     check: 'sh container/verify-credentials.sh',
     text,
     sources,
@@ -130,7 +131,7 @@ export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
     psLine(ps`}`),
     psLine(
       ps`$credentials = Invoke-RestMethod -Uri (${CREDENTIALS_URL_BASE} + $env:AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) -TimeoutSec 5`,
-      'The agent answers on 169.254.170.2 with the role ARN and temporary keys.',
+      fetchNote,
       cite('S2', 'S3', 'S23'),
     ),
     psLine(ps`if ($credentials.RoleArn -ne $expectedRole) {`),
@@ -163,9 +164,8 @@ export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
     )
   const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
   return {
-    title: 'Credential check (in the container)',
-    usage:
-      'Run inside a Windows container of the running task: it prints OK when the task role credentials arrive and instance metadata is blocked as configured.',
+    title: msg('file.verifyCredentials.title'),
+    usage: msg('file.verifyCredentials.usage.windows'),
     check: 'powershell -File container/verify-credentials.ps1',
     text,
     sources,

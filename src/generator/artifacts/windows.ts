@@ -2,6 +2,7 @@
 // credential proxy after a restart.
 import { CREDENTIALS_ENDPOINT, INSTANCE_METADATA_ADDRESS } from '../../knowledge/agent.ts'
 import { SOURCES, cite } from '../../knowledge/sources.ts'
+import { msg } from '../../i18n/message.ts'
 import {
   ps,
   psBlank,
@@ -24,12 +25,17 @@ function initializeAgent(ctx: Context): PsBlock[] {
     ? psRaw(config.blockInstanceMetadata ? ' -EnableTaskENI -AwsvpcBlockIMDS' : ' -EnableTaskENI')
     : psRaw('')
   return [
-    psLine(ps`Import-Module ECSTools`, 'ECSTools ships in the ECS-optimized Windows AMIs.', cite('S3', 'S8')),
+    psLine(ps`Import-Module ECSTools`, msg('file.windowsAgent.note.importModule'), cite('S3', 'S8')),
     psLine(
       ps`Initialize-ECSAgent -Cluster ${config.clusterName} -EnableTaskIAMRole${switches}`,
       awsvpc
-        ? `Joins the cluster with task roles and the awsvpc network mode${config.blockInstanceMetadata ? '; -AwsvpcBlockIMDS keeps awsvpc tasks away from instance metadata' : ''}.`
-        : '-EnableTaskIAMRole sets up the credential proxy on 169.254.170.2:80 (host port 80 is then reserved).',
+        ? msg('file.windowsAgent.note.initializeAwsvpc', {
+            blockImds: config.blockInstanceMetadata ? 'yes' : 'no',
+          })
+        : msg('file.windowsAgent.note.initialize', {
+            address: CREDENTIALS_ENDPOINT.address,
+            port: String(CREDENTIALS_ENDPOINT.port),
+          }),
       cite('S3', 'S8'),
     ),
   ]
@@ -43,8 +49,8 @@ export function userDataPs1(ctx: Context): ArtifactBody | undefined {
   ]
   const { text, sources } = renderPowerShell({ userDataTags: true, blocks })
   return {
-    title: 'EC2 user data (Windows)',
-    usage: `Paste as the instance's user data with the instance profile ${ctx.instanceProfileName}. EC2Launch runs what is inside <powershell> once, at first launch.`,
+    title: msg('file.userDataPs1.title'),
+    usage: msg('file.userDataPs1.usage', { profile: ctx.instanceProfileName, tag: '<powershell>' }),
     check: 'Get-Service AmazonECS; Invoke-RestMethod http://localhost:51678/v1/metadata',
     text,
     sources,
@@ -64,12 +70,12 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
     psLine(ps`$ErrorActionPreference = 'Stop'`),
     psLine(
       ps`$gateway = (Get-NetRoute | Where-Object { $_.DestinationPrefix -eq '0.0.0.0/0' } | Sort-Object RouteMetric | Select-Object -First 1 NextHop).NextHop`,
-      'The default gateway of the container (the NAT host). -First 1 keeps one route when there are several.',
+      msg('file.containerBootstrapRoutes.note.gateway'),
       source,
     ),
     psLine(
       ps`$ifIndex = (Get-NetAdapter -InterfaceDescription 'Hyper-V Virtual Ethernet*' | Sort-Object | Select-Object -First 1 ifIndex).ifIndex`,
-      "The container's virtual network adapter.",
+      msg('file.containerBootstrapRoutes.note.adapter'),
       source,
     ),
     psComment('A container restarted in place keeps its routes: add each one only when it is missing.'),
@@ -78,7 +84,7 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
     ),
     psLine(
       ps`    New-NetRoute -DestinationPrefix ${psRaw(`${CREDENTIALS_ENDPOINT.address}/32`)} -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore | Out-Null`,
-      'Route to the credentials endpoint through the host. -PolicyStore ActiveStore, added to the AWS guide in 2022.',
+      msg('file.containerBootstrapRoutes.note.credentialsRoute'),
       source,
     ),
     psLine(ps`}`),
@@ -106,16 +112,15 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
       ),
       psLine(
         ps`    New-NetRoute -DestinationPrefix ${psRaw(`${INSTANCE_METADATA_ADDRESS}/32`)} -InterfaceIndex $ifIndex -NextHop $gateway -PolicyStore ActiveStore | Out-Null`,
-        'Route to the instance metadata service: leave it out to block metadata for this container.',
+        msg('file.containerBootstrapRoutes.note.metadataRoute'),
         source,
       ),
       psLine(ps`}`),
     )
   const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
   return {
-    title: 'Container route script (Windows)',
-    usage:
-      'Run inside each Windows container of the task when it starts, before the application: it routes 169.254.170.2 to the credential proxy on the host. Not needed with awsvpc.',
+    title: msg('file.containerBootstrapRoutes.title'),
+    usage: msg('file.containerBootstrapRoutes.usage', { address: CREDENTIALS_ENDPOINT.address }),
     check: 'Get-NetRoute -DestinationPrefix 169.254.170.2/32',
     text,
     sources,
@@ -135,6 +140,7 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
   if (ctx.isLinux) return undefined
   const setup = cite('AGENT_WINDOWS_HOSTSETUP', 'AGENT_ECSTOOLS_COMMIT')
   const address = CREDENTIALS_ENDPOINT.address
+  const port = String(CREDENTIALS_ENDPOINT.port)
   const blocks: PsBlock[] = [
     ...headerLines(
       ctx,
@@ -165,7 +171,11 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     ),
     psLine(
       ps`netsh interface portproxy delete v4tov4 listenaddress=${psRaw(address)} listenport=${CREDENTIALS_ENDPOINT.port}`,
-      `Setup step 5 undone: the port proxy ${address}:${CREDENTIALS_ENDPOINT.port} to ${CREDENTIALS_ENDPOINT.agentListener} outlives a restart while its address no longer answers.`,
+      msg('file.hostRecoverAfterRestart.note.portProxy', {
+        address,
+        port,
+        listener: CREDENTIALS_ENDPOINT.agentListener,
+      }),
       cite('AGENT_WINDOWS_HOSTSETUP', 'AGENT_ISSUE_WINDOWS_RESTART'),
     ),
     psComment(
@@ -174,7 +184,7 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     psLine(ps`if (Get-Command Get-VMNetworkAdapter -ErrorAction SilentlyContinue) {`),
     psLine(
       ps`    Get-VMNetworkAdapter -ManagementOS -Name 'APIPA' -ErrorAction SilentlyContinue | Remove-VMNetworkAdapter`,
-      `Setup steps 1-3 undone: the host adapter "APIPA" holds ${address}/32 and the route to the nat subnet; the setup skips itself while that route exists.`,
+      msg('file.hostRecoverAfterRestart.note.hostAdapter', { address }),
       setup,
     ),
     psLine(ps`}`),
@@ -182,7 +192,7 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     psLine(ps`if ($stale) {`),
     psLine(
       ps`    Write-Error (${`${address} is still assigned to `} + $stale.InterfaceAlias + ${': remove that adapter by hand, or replace the instance.'})`,
-      'ECSTools may name its adapter differently from hostsetup.ps1: stop rather than initialize on top of it.',
+      msg('file.hostRecoverAfterRestart.note.staleAddress'),
       setup,
     ),
     psLine(ps`    exit 1`),
@@ -201,7 +211,7 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     psLine(ps`try {`),
     psLine(
       ps`    Invoke-WebRequest -Uri ${`http://${address}/v2/credentials/`} -TimeoutSec 5 -UseBasicParsing | Out-Null`,
-      `The failure after a restart: ${address}:${CREDENTIALS_ENDPOINT.port} is unreachable from the host although the port proxy is listed.`,
+      msg('file.hostRecoverAfterRestart.note.probe', { address, port }),
       cite('AGENT_ISSUE_WINDOWS_RESTART'),
     ),
     psLine(ps`} catch {`),
@@ -217,8 +227,8 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
   ]
   const { text, sources } = renderPowerShell({ userDataTags: false, blocks })
   return {
-    title: 'Recovery after a restart (Windows host)',
-    usage: `Only after a restart (reboot, or stop and start) of a Windows container instance, when tasks no longer get credentials from ${address}: run it on the instance in an elevated PowerShell. Not verified on a live instance; replacing the instance is the safer path.`,
+    title: msg('file.hostRecoverAfterRestart.title'),
+    usage: msg('file.hostRecoverAfterRestart.usage', { address }),
     check: `Test-NetConnection -ComputerName ${address} -Port ${CREDENTIALS_ENDPOINT.port}`,
     text,
     sources,

@@ -1,6 +1,7 @@
 // PowerShell rendering. The only place that quotes for PowerShell: template text is trusted code; every
 // interpolated value becomes a single-quoted literal, where nothing expands.
 import { formatCitation, type Citation } from '../../knowledge/sources.ts'
+import type { Message } from '../../i18n/message.ts'
 import type { LineSource } from '../types.ts'
 import { commentLines } from './comment.ts'
 
@@ -37,12 +38,13 @@ export function ps(strings: TemplateStringsArray, ...values: PsValue[]): PsRaw {
 
 export type PsBlock =
   | { kind: 'comment'; text: string }
-  | { kind: 'line'; line: PsRaw; note?: string; citation?: Citation }
+  | { kind: 'line'; line: PsRaw; note?: Message; citation?: Citation }
   | { kind: 'blank' }
 
 export const psComment = (text: string): PsBlock => ({ kind: 'comment', text })
 export const psBlank: PsBlock = { kind: 'blank' }
-export const psLine = (text: PsRaw, note?: string, citation?: Citation): PsBlock => ({
+/** A command line; `note` (why it is there) is shown beside the file, in the reader's language, never in it. */
+export const psLine = (text: PsRaw, note?: Message, citation?: Citation): PsBlock => ({
   kind: 'line',
   line: text,
   note,
@@ -65,10 +67,11 @@ export function renderPowerShell(script: PsScript): { text: string; sources: Lin
     if (block.kind === 'comment') out.push(...psCommentLines(block.text))
     else if (block.kind === 'blank') out.push('')
     else {
-      if (block.note || block.citation)
+      // A line source is its note: a citation alone has nothing to show beside the line.
+      if (block.note)
         sources.push({
           line: out.length + 1,
-          note: block.note ?? '',
+          note: block.note,
           source: block.citation ? formatCitation(block.citation) : '',
         })
       // One physical line per command: a wrapped parameter loses its argument.

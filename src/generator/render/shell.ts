@@ -1,6 +1,7 @@
 // POSIX shell rendering. The only place that quotes for the shell: template text is trusted code written
 // in this repository; every interpolated value is quoted, so user text can only ever be one literal word.
 import { formatCitation, type Citation } from '../../knowledge/sources.ts'
+import type { Message } from '../../i18n/message.ts'
 import type { LineSource } from '../types.ts'
 import { commentLines } from './comment.ts'
 
@@ -41,13 +42,14 @@ export function option(name: string, value: string): string[] {
 
 export type ShellBlock =
   | { kind: 'comment'; text: string; indent?: string }
-  | { kind: 'line'; line: ShellRaw; note?: string; citation?: Citation; indent?: string }
-  | { kind: 'heredoc'; before: ShellRaw; after: ShellRaw; body: string; note?: string; citation?: Citation }
+  | { kind: 'line'; line: ShellRaw; note?: Message; citation?: Citation; indent?: string }
+  | { kind: 'heredoc'; before: ShellRaw; after: ShellRaw; body: string; note?: Message; citation?: Citation }
   | { kind: 'blank' }
 
 export const comment = (text: string): ShellBlock => ({ kind: 'comment', text })
 export const blank: ShellBlock = { kind: 'blank' }
-export const line = (text: ShellRaw, note?: string, citation?: Citation): ShellBlock => ({
+/** A command line; `note` (why it is there) is shown beside the file, in the reader's language, never in it. */
+export const line = (text: ShellRaw, note?: Message, citation?: Citation): ShellBlock => ({
   kind: 'line',
   line: text,
   note,
@@ -77,13 +79,9 @@ function delimiterFor(body: string): string {
 export function renderShell(script: ShellScript): { text: string; sources: LineSource[] } {
   const out: string[] = [`#!${script.interpreter}`]
   const sources: LineSource[] = []
-  const cite = (note: string | undefined, citation: Citation | undefined) => {
-    if (note || citation)
-      sources.push({
-        line: out.length + 1,
-        note: note ?? '',
-        source: citation ? formatCitation(citation) : '',
-      })
+  // A line source is its note: a citation alone has nothing to show beside the line.
+  const cite = (note: Message | undefined, citation: Citation | undefined) => {
+    if (note) sources.push({ line: out.length + 1, note, source: citation ? formatCitation(citation) : '' })
   }
   for (const block of script.blocks) {
     switch (block.kind) {

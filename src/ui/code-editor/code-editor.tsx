@@ -110,5 +110,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     monaco.editor.setTheme(props.dark ? 'vs-dark' : 'vs')
   }, [props.dark])
 
+  // The label follows the page's language without recreating the editor.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: props.label })
+  }, [props.label])
+
   return <div ref={host} className="code-editor" data-testid="code-editor" />
 }

@@ -2,6 +2,8 @@ import { BUCKET_ACCESS, type Bucket } from '../../config/schema.ts'
 import { partitionOfRegion } from '../../knowledge/partitions.ts'
 import { S3_ACCESS, s3Grant } from '../../knowledge/policies.ts'
 import { useEffect, useRef, useState } from 'react'
+import { msg, type MessageKey } from '../../i18n/message.ts'
+import { Text, useT } from '../../ui/i18n.tsx'
 import { SelectField, TextField, useWizard } from '../fields.tsx'
 import { goToField } from '../go-to-field.ts'
 import { useDraftStore, type Draft } from '../ui-store.ts'
@@ -15,11 +17,11 @@ const EXTRA_STATEMENTS_PLACEHOLDER = `[
   }
 ]`
 
-const ACCESS_TEXT = {
-  read: 'read (get objects, list the prefix)',
-  'read-write': 'read-write (get, put, list; no delete)',
-  write: 'write (put objects only)',
-} as const
+const ACCESS_TEXT: Record<Bucket['access'], MessageKey> = {
+  read: 'wizard.access.level.read',
+  'read-write': 'wizard.access.level.readWrite',
+  write: 'wizard.access.level.write',
+}
 
 /**
  * Drafts are keyed by path (`buckets.2.name`): when an entry leaves the list or comes back, the drafts of the
@@ -49,26 +51,22 @@ interface Removed {
 /** Exactly what the task role policy grants for one bucket: the same s3Grant() the policy is built from. */
 function GrantHint({ bucket, partition }: { bucket: Bucket; partition: string }) {
   const grant = s3Grant(partition, bucket.name, bucket.prefix)
+  const listing = !S3_ACCESS[bucket.access].listBucket ? 'none' : grant.listPrefix ? 'prefix' : 'bucket'
   return (
-    <>
-      Grants objects <code>{grant.objectArn}</code>
-      {!S3_ACCESS[bucket.access].listBucket ? (
-        ' and no listing.'
-      ) : grant.listPrefix ? (
-        <>
-          {' '}
-          and listing where <code>s3:prefix</code> is like <code>{grant.listPrefix}</code>.
-        </>
-      ) : (
-        ' and listing of the whole bucket.'
-      )}{' '}
-      Used exactly as typed: end it with <code>/</code> to stay inside one folder.
-    </>
+    <Text
+      message={msg('wizard.access.grant', {
+        objects: grant.objectArn,
+        listing,
+        listPrefix: grant.listPrefix ?? '',
+      })}
+      components={{ 0: <code /> }}
+    />
   )
 }
 
 export function AccessStep() {
   const { config, update } = useWizard()
+  const t = useT()
   const [removed, setRemoved] = useState<Removed>()
   const undoButton = useRef<HTMLButtonElement>(null)
   // The Remove button is gone with its bucket: focus goes to Undo, next to where it was.
@@ -78,25 +76,19 @@ export function AccessStep() {
   const partition = partitionOfRegion(config.region)?.id ?? 'aws'
   return (
     <>
-      <p className="step-intro">
-        The S3 buckets the application in the task uses. The task role gets exactly this access, scoped to the
-        key prefix when you give one, and only in buckets that account {config.accountId} owns: a bucket of
-        the same name in another account is refused.
-      </p>
+      <p className="step-intro">{t('wizard.access.intro', { account: config.accountId })}</p>
       {config.buckets.map((bucket, i) => (
         <fieldset key={i} className="list-entry">
-          <legend>Bucket {i + 1}</legend>
-          <TextField path={`buckets.${i}.name`} label="Bucket name" />
+          <legend>{t('wizard.access.bucket', { n: i + 1 })}</legend>
+          <TextField path={`buckets.${i}.name`} />
           <SelectField
             path={`buckets.${i}.access`}
-            label="Access"
-            options={BUCKET_ACCESS.map((a) => [a, ACCESS_TEXT[a]] as const)}
+            options={BUCKET_ACCESS.map((a) => [a, t(ACCESS_TEXT[a])] as const)}
           />
           <TextField
             path={`buckets.${i}.prefix`}
-            label="Key prefix"
             optional
-            placeholder="e.g. uploads/ (empty: the whole bucket)"
+            placeholder={t('wizard.access.prefixPlaceholder')}
             hint={<GrantHint bucket={bucket} partition={partition} />}
           />
           <button
@@ -107,13 +99,13 @@ export function AccessStep() {
               update((c) => ({ ...c, buckets: c.buckets.filter((_, j) => j !== i) }))
             }}
           >
-            Remove bucket {i + 1}
+            {t('wizard.access.remove', { n: i + 1 })}
           </button>
         </fieldset>
       ))}
       {removed && (
         <p className="undo-notice" role="status">
-          Bucket {removed.index + 1} ({removed.bucket.name}) removed.{' '}
+          {t('wizard.access.removed', { n: removed.index + 1, name: removed.bucket.name })}{' '}
           <button
             ref={undoButton}
             type="button"
@@ -126,7 +118,7 @@ export function AccessStep() {
               goToField(`buckets.${index}.name`)
             }}
           >
-            Undo
+            {t('wizard.undo')}
           </button>
         </p>
       )}
@@ -143,27 +135,20 @@ export function AccessStep() {
           goToField(`buckets.${config.buckets.length}.name`)
         }}
       >
-        Add a bucket
+        {t('wizard.access.add')}
       </button>
 
       <TextField
         path="extraStatements"
-        label="Extra policy statements (optional)"
+        label="wizard.access.extraStatements"
         optional
         rows={6}
         placeholder={EXTRA_STATEMENTS_PLACEHOLDER}
-        hint={
-          <>
-            More permissions for the task role: a JSON list of IAM statements, added after the bucket
-            statements in <code>iam/task-role-policy.json</code> and kept in the link. Each needs{' '}
-            <code>Effect</code>, <code>Action</code> (<code>service:Action</code>) and <code>Resource</code>;
-            no <code>Principal</code>.
-          </>
-        }
+        hint={<Text message={msg('wizard.access.extraStatementsHint')} components={{ 0: <code /> }} />}
       />
 
       <fieldset className="list-entry">
-        <legend>Agent configuration from S3</legend>
+        <legend>{t('wizard.access.configObject')}</legend>
         <div className="field field-inline">
           <input
             id="field-configObject"
@@ -185,17 +170,15 @@ export function AccessStep() {
               })
             }}
           />
-          <label htmlFor="field-configObject">Fetch ecs.config from a private S3 object at boot</label>
+          <label htmlFor="field-configObject">{t('wizard.access.configObjectFetch')}</label>
           <p className="hint" id="configObject-hint">
-            {config.os === 'windows'
-              ? 'Linux only: Windows instances take their agent settings from user data.'
-              : 'For settings that should not sit in user data. The instance role may read only this object.'}
+            {t('wizard.access.configObjectHint', { os: config.os })}
           </p>
         </div>
         {config.configObject && (
           <>
-            <TextField path="configObject.bucket" label="Config bucket" />
-            <TextField path="configObject.key" label="Config object key" />
+            <TextField path="configObject.bucket" />
+            <TextField path="configObject.key" />
           </>
         )}
       </fieldset>

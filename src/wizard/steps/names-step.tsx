@@ -1,70 +1,53 @@
 import { ALL_REGIONS } from '../../knowledge/partitions.ts'
 import { PROTOCOLS } from '../../config/schema.ts'
+import { useT } from '../../ui/i18n.tsx'
 import { CheckboxField, SelectField, TextField, useWizard } from '../fields.tsx'
 import { useDraftStore } from '../ui-store.ts'
 
 export function NamesStep() {
   const { config, update } = useWizard()
+  const t = useT()
   return (
     <>
-      <TextField
-        path="region"
-        label="Region"
-        list="region-list"
-        hint="The partition (aws, aws-cn, aws-us-gov) follows from it."
-      />
+      <TextField path="region" list="region-list" hint={t('wizard.names.regionHint')} />
       <datalist id="region-list">
         {ALL_REGIONS.map((r) => (
           <option key={r} value={r} />
         ))}
       </datalist>
-      <TextField path="accountId" label="Account ID" hint="12 digits." kind="text" />
-      <TextField path="clusterName" label="Cluster name" />
-      <TextField path="taskRoleName" label="Task role name" />
-      <TextField path="instanceRoleName" label="Instance role name" />
+      <TextField path="accountId" hint={t('wizard.names.accountIdHint')} kind="text" />
+      <TextField path="clusterName" />
+      <TextField path="taskRoleName" />
+      <TextField path="instanceRoleName" />
       <TextField
         path="instanceProfileName"
-        label="Instance profile name"
         optional
         placeholder={config.instanceRoleName}
-        hint="Empty: the instance role's name, as the IAM console does."
+        hint={t('wizard.names.instanceProfileHint')}
       />
-      <TextField
-        path="deployerRoleName"
-        label="Deployer role name"
-        optional
-        hint="Optional: a role that registers task definitions and runs tasks gets the iam:PassRole policy."
-      />
-      <CheckboxField
-        path="sourceConditions"
-        label="Trust policy conditions"
-        hint="aws:SourceAccount and aws:SourceArn in the task role trust policy (recommended by AWS)."
-      />
+      <TextField path="deployerRoleName" optional hint={t('wizard.names.deployerHint')} />
+      <CheckboxField path="sourceConditions" hint={t('wizard.names.conditionsHint')} />
       <fieldset className="list-entry">
-        <legend>Task definition</legend>
-        <TextField path="task.family" label="Task family" />
-        <TextField path="task.containerName" label="Container name" />
-        <TextField path="task.image" label="Image" />
-        <TextField path="task.memory" label="Memory (MiB)" kind="integer" />
+        <legend>{t('wizard.names.taskDefinition')}</legend>
+        <TextField path="task.family" />
+        <TextField path="task.containerName" />
+        <TextField path="task.image" />
+        <TextField path="task.memory" kind="integer" />
       </fieldset>
       {config.task.portMappings.map((_, i) => (
         <fieldset key={i} className="list-entry">
-          <legend>Port mapping {i + 1}</legend>
-          <TextField path={`task.portMappings.${i}.containerPort`} label="Container port" kind="integer" />
+          <legend>{t('wizard.names.portMapping', { n: i + 1 })}</legend>
+          <TextField path={`task.portMappings.${i}.containerPort`} kind="integer" />
           <TextField
             path={`task.portMappings.${i}.hostPort`}
-            label="Host port"
             kind="integer"
             optional
-            placeholder={
-              config.networkMode === 'bridge' || config.networkMode === 'default'
-                ? 'empty: dynamic'
-                : 'empty: same as the container port'
-            }
+            placeholder={t('wizard.names.hostPortPlaceholder', {
+              dynamic: config.networkMode === 'bridge' || config.networkMode === 'default' ? 'yes' : 'no',
+            })}
           />
           <SelectField
             path={`task.portMappings.${i}.protocol`}
-            label="Protocol"
             options={PROTOCOLS.map((p) => [p, p] as const)}
           />
           <button
@@ -79,7 +62,7 @@ export function NamesStep() {
               }))
             }}
           >
-            Remove port mapping {i + 1}
+            {t('wizard.names.removePortMapping', { n: i + 1 })}
           </button>
         </fieldset>
       ))}
@@ -93,7 +76,7 @@ export function NamesStep() {
           }))
         }
       >
-        Add a port mapping
+        {t('wizard.names.addPortMapping')}
       </button>
     </>
   )

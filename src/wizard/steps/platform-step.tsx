@@ -1,31 +1,41 @@
 import { withAmi, withOs } from '../../config/schema.ts'
-import { AMIS, amiInfo, type AmiId, type OperatingSystem } from '../../knowledge/amis.ts'
+import { AMIS, amiInfo, type AgentLauncher, type AmiId, type OperatingSystem } from '../../knowledge/amis.ts'
+import { useT } from '../../ui/i18n.tsx'
+import { amiName } from '../ami-names.ts'
 import { SelectField, useWizard } from '../fields.tsx'
 import { PRESETS, presetMatches } from '../presets.ts'
 
+/** The launcher as the hint's choice names it (ICU choices are plain words). */
+const LAUNCHER_CHOICE: Record<AgentLauncher, string> = {
+  'docker-run': 'dockerRun',
+  'ecs-init': 'ecsInit',
+  ecstools: 'ecstools',
+}
+
 export function PlatformStep() {
   const { config, update } = useWizard()
+  const t = useT()
   const ami = amiInfo(config.ami)
   return (
     <>
       <fieldset className="presets">
-        <legend>Start from a common setup</legend>
+        <legend>{t('wizard.platform.presets')}</legend>
         <div className="preset-buttons">
           {PRESETS.map((preset) => (
             <button
-              key={preset.name}
+              key={preset.id}
               type="button"
               aria-pressed={presetMatches(preset, config)}
               onClick={() => update(preset.apply)}
             >
-              {preset.name}
+              {t(preset.name)}
             </button>
           ))}
         </div>
       </fieldset>
       <SelectField<OperatingSystem>
         path="os"
-        label="Operating system"
+        // The systems' names are the same in every language.
         options={[
           ['linux', 'Linux'],
           ['windows', 'Windows'],
@@ -36,25 +46,17 @@ export function PlatformStep() {
       />
       <SelectField<AmiId>
         path="ami"
-        label="AMI"
-        options={AMIS.filter((a) => a.os === config.os).map((a) => [a.id, a.label] as const)}
+        options={AMIS.filter((a) => a.os === config.os).map((a) => [a.id, t(amiName(a.id))] as const)}
         onSelect={(ami) => update((c) => withAmi(c, ami))}
-        hint={
-          ami.launcher === 'docker-run'
-            ? 'You start the agent container yourself: this tool adds the credential-proxy rules ecs-init would.'
-            : ami.launcher === 'ecs-init'
-              ? 'ecs-init sets up the credential proxy itself.'
-              : 'The ECSTools module in the AMI sets up the credential proxy.'
-        }
+        hint={t('wizard.platform.amiHint', { launcher: LAUNCHER_CHOICE[ami.launcher] })}
       />
       {ami.asksHostFamily && (
         <SelectField
           path="hostFamily"
-          label="Host family"
-          hint="Decides how iptables rules are kept across reboots."
+          hint={t('wizard.platform.hostFamilyHint')}
           options={[
-            ['rhel', 'RHEL-like (RHEL, Rocky, Alma, Fedora, Amazon Linux)'],
-            ['debian', 'Debian-like (Debian, Ubuntu)'],
+            ['rhel', t('wizard.platform.hostFamily.rhel')],
+            ['debian', t('wizard.platform.hostFamily.debian')],
           ]}
         />
       )}

@@ -1,0 +1,41 @@
+// Formats messages with Lingui (docs/decisions/011-i18n-lingui.md): ICU plurals and selects, catalogs
+// compiled at build time (vite.config.ts), so the page ships Lingui's small runtime and no parser.
+import { setupI18n, type I18n, type Messages } from '@lingui/core'
+import { isMessage, type Message, type MessageParam } from './message.ts'
+
+export const LOCALES = ['en', 'es'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** The languages by their own names: the switch shows each in itself, as readers look for it. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' }
+
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+
+export interface Translator {
+  readonly locale: Locale
+  /** Lingui's instance, for the React bindings. */
+  readonly i18n: I18n
+  /** The message in this language. */
+  t(message: Message): string
+  /** The parameters as Lingui takes them: nested messages translated, lists joined. */
+  values(message: Message): Record<string, string | number>
+  add(messages: Messages): void
+}
+
+export function createTranslator(locale: Locale, ...catalogs: Messages[]): Translator {
+  const i18n = setupI18n({ locale, messages: { [locale]: Object.assign({}, ...catalogs) as Messages } })
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' })
+  const param = (value: MessageParam): string | number => {
+    if (typeof value === 'string' || typeof value === 'number') return value
+    if (isMessage(value)) return t(value)
+    return list.format(value.map((v) => (typeof v === 'string' ? v : t(v))))
+  }
+  const values = (message: Message) => {
+    const out: Record<string, string | number> = {}
+    for (const [name, value] of Object.entries(message.params ?? {})) out[name] = param(value)
+    return out
+  }
+  const t = (message: Message) => i18n._(message.key, values(message))
+  return { locale, i18n, t, values, add: (messages) => i18n.load(locale, messages) }
+}

@@ -1,0 +1,129 @@
+// The page's language: from the reader's choice (remembered) or the browser's preferred languages, shown
+// in the document's `lang`. English is in the first load; another language's catalogs load when chosen,
+// and the output's catalogs with the generator (docs/decisions/011-i18n-lingui.md).
+import { I18nProvider, Trans } from '@lingui/react'
+import { type ReactElement, type ReactNode } from 'react'
+import { create } from 'zustand'
+import enFields from '../i18n/catalogs/en/fields.json'
+import enWizard from '../i18n/catalogs/en/wizard.json'
+import { CATALOG_LOADERS, type CatalogPart } from '../i18n/catalogs.ts'
+import { msg, type Message, type MessageKey, type MessageParams } from '../i18n/message.ts'
+import { createTranslator, isLocale, LOCALES, type Locale, type Translator } from '../i18n/translator.ts'
+
+const STORAGE_KEY = 'ecs-task-role-wizard.language'
+
+const translators: Partial<Record<Locale, Translator>> = {
+  en: createTranslator('en', enFields, enWizard),
+}
+const loaded: Record<Locale, Set<CatalogPart>> = { en: new Set(['page']), es: new Set() }
+const wanted = new Set<CatalogPart>(['page'])
+
+interface LocaleState {
+  translator: Translator
+  /** Bumped when a catalog part arrives, so what rendered without it renders again. */
+  revision: number
+}
+
+export const useLocaleStore = create<LocaleState>(() => ({ translator: translators.en!, revision: 0 }))
+
+const readStored = (): string | null => {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY)
+  } catch {
+    return null // storage blocked: the browser's languages decide
+  }
+}
+
+/** The reader's choice if any, else the first of the browser's languages we have, else English. */
+export function preferredLocale(
+  stored: string | null = readStored(),
+  languages: readonly string[] = navigator.languages,
+): Locale {
+  if (isLocale(stored)) return stored
+  for (const language of languages) {
+    const base = language.toLowerCase().split('-')[0]
+    if (isLocale(base)) return base
+  }
+  return 'en'
+}
+
+async function prepare(locale: Locale): Promise<Translator> {
+  const translator = (translators[locale] ??= createTranslator(locale))
+  const missing = [...wanted].filter((part) => !loaded[locale].has(part))
+  const catalogs = await Promise.all(missing.map((part) => CATALOG_LOADERS[locale][part]()))
+  catalogs.forEach((messages, i) => {
+    translator.add(messages)
+    loaded[locale].add(missing[i]!)
+  })
+  return translator
+}
+
+let latest: Locale = 'en'
+
+async function activate(locale: Locale): Promise<void> {
+  latest = locale
+  const translator = await prepare(locale)
+  if (latest !== locale) return // a later choice won while this one loaded
+  document.documentElement.lang = locale
+  useLocaleStore.setState((s) => ({ translator, revision: s.revision + 1 }))
+}
+
+/** Before the first render: the page then opens in the reader's language, without an English flash. */
+export const startLocale = (): Promise<void> => activate(preferredLocale())
+
+/** The language switch: remembered for the next visit. */
+export async function chooseLocale(locale: Locale): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale)
+  } catch {
+    // Not remembered, but still applied.
+  }
+  await activate(locale)
+}
+
+/** A part of the catalogs, in the current language (and in any language chosen later). */
+export async function requireCatalogPart(part: CatalogPart): Promise<void> {
+  wanted.add(part)
+  await activate(useLocaleStore.getState().translator.locale)
+}
+
+export const AVAILABLE_LOCALES = LOCALES
+
+export function useLocale(): Locale {
+  return useLocaleStore((s) => s.translator.locale)
+}
+
+/** Translate: `t(message)` or `t(key, params)`. Re-renders when the language changes. */
+export function useT(): (message: Message | MessageKey, params?: MessageParams) => string {
+  const translator = useLocaleStore((s) => s.translator)
+  useLocaleStore((s) => s.revision)
+  return (message, params) => translator.t(typeof message === 'string' ? msg(message, params) : message)
+}
+
+/** Lingui's context, for <Text>. */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const translator = useLocaleStore((s) => s.translator)
+  return <I18nProvider i18n={translator.i18n}>{children}</I18nProvider>
+}
+
+/**
+ * A message with markup: the catalog text numbers its tags (`Grants objects <0>{arn}</0>`) and the
+ * caller says what each is (`components={{ 0: <code /> }}`), so translators move markup, never write it.
+ */
+export function Text({
+  message,
+  components,
+}: {
+  message: Message
+  components?: Record<string, ReactElement>
+}) {
+  const translator = useLocaleStore((s) => s.translator)
+  useLocaleStore((s) => s.revision)
+  return (
+    <Trans
+      id={message.key}
+      values={translator.values(message)}
+      {...(components === undefined ? {} : { components })}
+    />
+  )
+}

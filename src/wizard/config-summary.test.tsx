@@ -1,0 +1,75 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { readConfig, withAmi, withOs } from '../config/schema.ts'
+import esFields from '../i18n/catalogs/es/fields.json'
+import esWizard from '../i18n/catalogs/es/wizard.json'
+import { english } from '../i18n/english.ts'
+import { createTranslator } from '../i18n/translator.ts'
+import { ConfigSummary, summaryRows, weakenings } from './config-summary.tsx'
+
+const fields = (raw: unknown) => weakenings(readConfig(raw).config).map((w) => w.field)
+
+describe('weakenings', () => {
+  it('finds none in the defaults, on Linux or Windows with any AMI', () => {
+    expect(fields({})).toEqual([])
+    const windows = withAmi(withOs(readConfig({}).config, 'windows'), 'windows-2019')
+    expect(weakenings(windows)).toEqual([])
+  })
+
+  it('names every value that is weaker than the safe defaults, at its field', () => {
+    expect(
+      fields({
+        blockInstanceMetadata: false,
+        sourceConditions: false,
+        buckets: [
+          { name: 'reads', access: 'read' },
+          { name: 'writes', access: 'write', prefix: 'out/' },
+        ],
+        extraStatements: '[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]',
+        task: { ...readConfig({}).config.task, image: 'example.com/mine:1' },
+        configObject: { bucket: 'cfg', key: 'ecs.config' },
+      }),
+    ).toEqual([
+      'blockInstanceMetadata',
+      'sourceConditions',
+      'buckets.1.access',
+      'extraStatements',
+      'task.image',
+      'configObject',
+    ])
+  })
+
+  it('says that host mode leaves instance metadata reachable even with the block on', () => {
+    expect(fields({ networkMode: 'host' })).toEqual(['networkMode'])
+  })
+})
+
+describe('the summary in words', () => {
+  const config = readConfig({
+    buckets: [
+      { name: 'whole', access: 'write' },
+      { name: 'scoped', access: 'read-write', prefix: 'out/' },
+    ],
+    region: 'eu-west-1',
+  }).config
+  const spanish = createTranslator('es', esFields, esWizard)
+
+  it('says what each weakening gives away, with the values of this configuration', () => {
+    expect(weakenings(config).map((w) => english.t(w.message))).toEqual([
+      'Write access to S3: write on whole, the whole bucket.',
+      'Write access to S3: read-write on scoped, prefix out/.',
+    ])
+  })
+
+  it('reads as one line per setting, in English and in Spanish', () => {
+    const html = renderToStaticMarkup(<ConfigSummary config={config} />)
+    expect(html).toContain('<dt>Access</dt><dd>whole (write) and scoped/out/ (read-write)</dd>')
+    expect(html).toContain(
+      '<dt>Where</dt><dd>cluster my-cluster, account 111122223333, eu-west-1 (aws partition)</dd>',
+    )
+    const rows = summaryRows(config).map(([term, value]) => `${spanish.t(term)}: ${spanish.t(value)}`)
+    expect(rows).toContain('Acceso: whole (write) y scoped/out/ (read-write)')
+    expect(rows).toContain('Dónde: clúster my-cluster, cuenta 111122223333, eu-west-1 (partición aws)')
+    expect(rows).toContain('Red: modo bridge; metadatos de instancia bloqueados desde los contenedores')
+  })
+})
