@@ -61,6 +61,9 @@ export default defineConfig({
   plugins: [compiledCatalogs, react(), contentSecurityPolicy],
   build: {
     chunkSizeWarningLimit: 4000,
+    // Every browser the page supports knows <link rel="modulepreload"> (Chrome 66, Firefox 115, Safari
+    // 17); without it a module is fetched when imported, which still works. Saves 0.6 KiB of first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // A catalog's chunk is named by its language (`es-findings-….js`), so a test can see that a language

@@ -1,21 +1,25 @@
 // The page in another language: messages formatted from the catalogs the page uses (so a spec names what
 // a reader sees in Spanish without copying sentences), and a check that no English is left on screen.
 import type { Page } from '@playwright/test'
+import enFieldProblems from '../src/i18n/catalogs/en/field-problems.json'
 import enFields from '../src/i18n/catalogs/en/fields.json'
 import enFiles from '../src/i18n/catalogs/en/files.json'
 import enFindings from '../src/i18n/catalogs/en/findings.json'
 import enRunbook from '../src/i18n/catalogs/en/runbook.json'
+import enViews from '../src/i18n/catalogs/en/views.json'
 import enWizard from '../src/i18n/catalogs/en/wizard.json'
+import esFieldProblems from '../src/i18n/catalogs/es/field-problems.json'
 import esFields from '../src/i18n/catalogs/es/fields.json'
 import esFiles from '../src/i18n/catalogs/es/files.json'
 import esFindings from '../src/i18n/catalogs/es/findings.json'
 import esRunbook from '../src/i18n/catalogs/es/runbook.json'
+import esViews from '../src/i18n/catalogs/es/views.json'
 import esWizard from '../src/i18n/catalogs/es/wizard.json'
 import type { MessageKey, MessageParams } from '../src/i18n/message.ts'
 import { createTranslator } from '../src/i18n/translator.ts'
 
-const EN = [enFields, enWizard, enFindings, enFiles, enRunbook]
-const ES = [esFields, esWizard, esFindings, esFiles, esRunbook]
+const EN = [enFields, enFieldProblems, enWizard, enViews, enFindings, enFiles, enRunbook]
+const ES = [esFields, esFieldProblems, esWizard, esViews, esFindings, esFiles, esRunbook]
 const spanish = createTranslator('es', ...ES)
 
 /** A message as the Spanish page shows it. */

@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from '@tanstack/react-router'
 import { router } from './router.tsx'
-import { LocaleProvider, startLocale } from './ui/i18n.tsx'
+import { startLocale } from './ui/i18n.tsx'
 import './styles.css'
 
 const root = document.getElementById('root')!
@@ -19,9 +19,7 @@ if (window.top === window.self)
     .then(() =>
       createRoot(root).render(
         <StrictMode>
-          <LocaleProvider>
-            <RouterProvider router={router} />
-          </LocaleProvider>
+          <RouterProvider router={router} />
         </StrictMode>,
       ),
     )

@@ -2,15 +2,13 @@
 // no ICU left over, and what the link itself holds is shown as it is, never read as a message.
 import { describe, expect, it } from 'vitest'
 import enFields from '../i18n/catalogs/en/fields.json'
-import esFields from '../i18n/catalogs/es/fields.json'
 import { english } from '../i18n/english.ts'
 import { isMessage, type Message, type MessageParam } from '../i18n/message.ts'
-import { createTranslator } from '../i18n/translator.ts'
+import { spanish } from '../i18n/spanish.ts'
 import { decodePermalink } from './permalink.ts'
 import { DEFAULT_CONFIG, configSchema, readConfig, type WizardConfig } from './schema.ts'
 import { labelAt, type FieldIssue } from './schema-kit.ts'
 
-const spanish = createTranslator('es', esFields)
 const link = (query: string) => `https://x.example/#/?v=1&${query}`
 const statements = (value: unknown) => link(`extraStatements=${encodeURIComponent(JSON.stringify(value))}`)
 const statement = (fields: Record<string, unknown>) =>

@@ -4,14 +4,14 @@
 // issue that names the field (architecture.md: "restore that repairs untrusted input").
 import type { NameRule } from '../knowledge/names.ts'
 import { isMessage, msg, type Message, type MessageKey } from '../i18n/message.ts'
-import { formatCitation } from '../knowledge/sources.ts'
+import type { Citation } from '../knowledge/citation.ts'
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `buckets.1.name`; the same path the permalink uses as its key. */
   field: string
   message: Message
-  /** Where the rule comes from, when a naming rule was broken. */
-  source?: string
+  /** Where the rule comes from, when a naming rule was broken (formatted where it is shown). */
+  citation?: Citation
 }
 
 /** Where a raw value comes from: JSON keeps its types; URL text is all strings and is parsed per field. */
@@ -97,7 +97,7 @@ class TextNode extends SchemaNode<string> {
     ctx.issues.push({
       field: path,
       message: labelled(this.label, problem),
-      source: formatCitation(this.rule.citation),
+      citation: this.rule.citation,
     })
     return this.defaultValue
   }

@@ -3,6 +3,7 @@ import { english } from '../i18n/english.ts'
 import { msg } from '../i18n/message.ts'
 import { DEFAULT_CONFIG, configSchema, readConfig, validateConfig, type WizardConfig } from './schema.ts'
 import { labelAt, withoutLabel } from './schema-kit.ts'
+import { formatCitation } from '../knowledge/sources.ts'
 
 const issueFor = (changes: Record<string, unknown>, field: string) =>
   readConfig({ ...DEFAULT_CONFIG, ...changes }).issues.find((i) => i.field === field)
@@ -99,7 +100,7 @@ describe('config schema', () => {
   })
 
   it('carries the source of a broken naming rule', () => {
-    expect(readConfig({ accountId: '1' }).issues[0]!.source).toMatch(
+    expect(formatCitation(readConfig({ accountId: '1' }).issues[0]!.citation!)).toMatch(
       /IAM identifiers: https:\/\/docs\.aws\.amazon\.com\//,
     )
   })

@@ -1,6 +1,7 @@
 // generate(config) → every file for this configuration, plus findings. Pure: no I/O, no UI; it runs in the
 // browser, in the CLI and in tests alike.
 import { readConfig, type WizardConfig } from '../config/schema.ts'
+import { formatCitation } from '../knowledge/sources.ts'
 import { permalinkUrl } from '../config/permalink.ts'
 import type { ArtifactBody, Registry } from './artifact.ts'
 import { buildContext } from './context.ts'
@@ -91,7 +92,7 @@ export function generate(input: WizardConfig, options: GenerateOptions = {}): Ge
         severity: 'error',
         field: issue.field,
         message: issue.message,
-        source: issue.source ?? '',
+        source: issue.citation ? formatCitation(issue.citation) : '',
       })),
       permalink,
     }

@@ -9,7 +9,9 @@ import { LOCALES } from './translator.ts'
 const CATALOG_DIR = join(import.meta.dirname, 'catalogs')
 const PREFIX: Record<string, string> = {
   fields: 'field.',
+  'field-problems': 'field.',
   wizard: 'wizard.',
+  views: 'wizard.',
   findings: 'finding.',
   files: 'file.',
   runbook: 'runbook.',
@@ -51,7 +53,11 @@ describe('message catalogs', () => {
     describe(part, () => {
       const english = read('en', part)
 
-      it(`keys start with ${PREFIX[part]}`, () => {
+      it(`keys start with ${PREFIX[part]}, each in one file only`, () => {
+        for (const other of parts.filter((p) => p !== part)) {
+          const both = Object.keys(read('en', other)).filter((key) => key in english)
+          expect(both, `keys in both ${part} and ${other}`).toEqual([])
+        }
         const stray = Object.keys(english).filter((key) => !key.startsWith(PREFIX[part]!))
         expect(stray).toEqual([])
       })

@@ -24,7 +24,22 @@ export interface Translator {
 }
 
 export function createTranslator(locale: Locale, ...catalogs: Messages[]): Translator {
-  const i18n = setupI18n({ locale, messages: { [locale]: Object.assign({}, ...catalogs) as Messages } })
+  return translatorWith(locale, catalogs)
+}
+
+/**
+ * The page's translator: a message whose catalog part has not arrived yet shows as nothing (and the page
+ * renders again when it arrives) instead of its key.
+ */
+export const createPageTranslator = (locale: Locale, ...catalogs: Messages[]): Translator =>
+  translatorWith(locale, catalogs, '')
+
+function translatorWith(locale: Locale, catalogs: Messages[], missing?: string): Translator {
+  const i18n = setupI18n({
+    locale,
+    messages: { [locale]: Object.assign({}, ...catalogs) as Messages },
+    ...(missing === undefined ? {} : { missing }),
+  })
   const list = new Intl.ListFormat(locale, { type: 'conjunction' })
   const param = (value: MessageParam): string | number => {
     if (typeof value === 'string' || typeof value === 'number') return value

@@ -1,5 +1,5 @@
 import { msg } from '../i18n/message.ts'
-import { cite } from './sources.ts'
+import { cite } from './citation.ts'
 
 // Agent configuration variables this tool writes, with what each does [S20][S6]: shown beside each line of
 // ecs.config, so a message (catalog part files.json).

@@ -1,5 +1,5 @@
 import { msg, type Message } from '../i18n/message.ts'
-import { cite, type Citation } from './sources.ts'
+import { cite, type Citation } from './citation.ts'
 
 export type OperatingSystem = 'linux' | 'windows'
 export type LinuxAmiId = 'al2023' | 'al2' | 'al1' | 'ecs-init' | 'manual-agent'

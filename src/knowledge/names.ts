@@ -1,4 +1,4 @@
-import { cite, type Citation } from './sources.ts'
+import { cite, type Citation } from './citation.ts'
 import { partitionOfRegion } from './partitions.ts'
 import { msg, type Message } from '../i18n/message.ts'
 

@@ -1,4 +1,4 @@
-import { cite } from './sources.ts'
+import { cite } from './citation.ts'
 
 // Partitions, their regions and principals.
 // Isolated partitions (aws-iso*) and aws-eusc are out of scope: the guides this tool implements cover none.

@@ -1,5 +1,5 @@
 import type { NameRule } from './names.ts'
-import { cite } from './sources.ts'
+import { cite } from './citation.ts'
 import { msg, type Message } from '../i18n/message.ts'
 
 // The instance role gets AWS's managed policy attached by ARN so AWS can add permissions for future agent

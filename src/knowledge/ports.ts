@@ -1,4 +1,4 @@
-import { cite } from './sources.ts'
+import { cite } from './citation.ts'
 import type { OperatingSystem } from './amis.ts'
 
 // Host ports the agent reserves by default, TCP only: the agent's ReservedPortsUDP default is empty on both

@@ -1,5 +1,9 @@
 // The public sources behind every generated line, finding and field rule. Users can open each one: an AWS
 // documentation page, or a file of AWS's public source at a release tag. The ids are internal handles.
+import type { Citation } from './citation.ts'
+
+export { cite, type Citation } from './citation.ts'
+
 const AGENT = 'https://github.com/aws/amazon-ecs-agent/blob/v1.105.1'
 const ECS_GUIDE = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide'
 const IAM_GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide'
@@ -325,15 +329,6 @@ export const SOURCES = {
 } as const satisfies Record<string, Source>
 
 export type SourceId = keyof typeof SOURCES
-
-/** A citation: the public sources behind a line, a finding or a rule. */
-export interface Citation {
-  sources: readonly SourceId[]
-}
-
-export function cite(...sources: SourceId[]): Citation {
-  return { sources }
-}
 
 /** The sources as "title: URL", joined with " · ", for text surfaces (CLI, findings); the UI links the URLs. */
 export function formatCitation(citation: Citation): string {

@@ -1,22 +1,21 @@
 // The page's language: from the reader's choice (remembered) or the browser's preferred languages, shown
 // in the document's `lang`. English is in the first load; another language's catalogs load when chosen,
 // and the output's catalogs with the generator (docs/decisions/011-i18n-lingui.md).
-import { I18nProvider, Trans } from '@lingui/react'
-import { type ReactElement, type ReactNode } from 'react'
+import { cloneElement, type ReactElement, type ReactNode } from 'react'
 import { create } from 'zustand'
 import enFields from '../i18n/catalogs/en/fields.json'
 import enWizard from '../i18n/catalogs/en/wizard.json'
 import { CATALOG_LOADERS, type CatalogPart } from '../i18n/catalogs.ts'
 import { msg, type Message, type MessageKey, type MessageParams } from '../i18n/message.ts'
-import { createTranslator, isLocale, LOCALES, type Locale, type Translator } from '../i18n/translator.ts'
+import { createPageTranslator, isLocale, LOCALES, type Locale, type Translator } from '../i18n/translator.ts'
 
 const STORAGE_KEY = 'ecs-task-role-wizard.language'
 
 const translators: Partial<Record<Locale, Translator>> = {
-  en: createTranslator('en', enFields, enWizard),
+  en: createPageTranslator('en', enFields, enWizard),
 }
-const loaded: Record<Locale, Set<CatalogPart>> = { en: new Set(['page']), es: new Set() }
-const wanted = new Set<CatalogPart>(['page'])
+const loaded: Record<Locale, Set<CatalogPart>> = { en: new Set(['start']), es: new Set() }
+const wanted = new Set<CatalogPart>(['start'])
 
 interface LocaleState {
   translator: Translator
@@ -48,7 +47,7 @@ export function preferredLocale(
 }
 
 async function prepare(locale: Locale): Promise<Translator> {
-  const translator = (translators[locale] ??= createTranslator(locale))
+  const translator = (translators[locale] ??= createPageTranslator(locale))
   const missing = [...wanted].filter((part) => !loaded[locale].has(part))
   const catalogs = await Promise.all(missing.map((part) => CATALOG_LOADERS[locale][part]()))
   catalogs.forEach((messages, i) => {
@@ -100,10 +99,48 @@ export function useT(): (message: Message | MessageKey, params?: MessageParams) 
   return (message, params) => translator.t(typeof message === 'string' ? msg(message, params) : message)
 }
 
-/** Lingui's context, for <Text>. */
-export function LocaleProvider({ children }: { children: ReactNode }) {
-  const translator = useLocaleStore((s) => s.translator)
-  return <I18nProvider i18n={translator.i18n}>{children}</I18nProvider>
+// Markup in messages: numbered tags, `<0>…</0>` or `<0/>`, as Lingui's <Trans> writes them. Its React
+// binding is not used: it reads tags in the parameters too (text a user typed, such as `a<1>b</1>`, would
+// become markup) and costs 1 KiB of the first load. Here parameters that could look like tags go into the
+// sentence as private-use placeholders and come back as plain text after the tags are resolved.
+const TAG = /<(\d+)>([\s\S]*?)<\/\1>|<(\d+)\/>/
+const PLACEHOLDER = /\uE000(\d+)\uE001/g
+
+function withTags(
+  text: string,
+  components: Record<string, ReactElement>,
+  plain: (text: string) => string,
+  key: string,
+): ReactNode[] {
+  const out: ReactNode[] = []
+  let rest = text
+  for (let i = 0, m = TAG.exec(rest); m; i++, m = TAG.exec(rest)) {
+    if (m.index > 0) out.push(plain(rest.slice(0, m.index)))
+    const element = components[m[1] ?? m[3]!]
+    const children = m[2] === undefined ? [] : withTags(m[2], components, plain, `${key}.${i}`)
+    // A tag the caller did not give is dropped, its text kept (catalogs.test.ts checks tags match English).
+    out.push(element ? cloneElement(element, { key: `${key}.${i}` }, ...children) : children)
+    rest = rest.slice(m.index + m[0].length)
+  }
+  if (rest) out.push(plain(rest))
+  return out
+}
+
+/** A message with its numbered tags made the given elements (what <Text> renders). */
+export function withMarkup(
+  translator: Translator,
+  message: Message,
+  components: Record<string, ReactElement> = {},
+): ReactNode[] {
+  const values = translator.values(message)
+  const hidden: string[] = []
+  for (const [name, value] of Object.entries(values))
+    if (typeof value === 'string' && /[<>\uE000\uE001]/.test(value)) {
+      values[name] = `\uE000${hidden.length}\uE001`
+      hidden.push(value)
+    }
+  const plain = (text: string) => text.replace(PLACEHOLDER, (_, i: string) => hidden[Number(i)] ?? '')
+  return withTags(translator.i18n._(message.key, values), components, plain, 't')
 }
 
 /**
@@ -119,11 +156,5 @@ export function Text({
 }) {
   const translator = useLocaleStore((s) => s.translator)
   useLocaleStore((s) => s.revision)
-  return (
-    <Trans
-      id={message.key}
-      values={translator.values(message)}
-      {...(components === undefined ? {} : { components })}
-    />
-  )
+  return <>{withMarkup(translator, message, components)}</>
 }

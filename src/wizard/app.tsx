@@ -10,8 +10,8 @@ import { WizardContext } from './fields.tsx'
 import { EditsNotice } from './edits-notice.tsx'
 import { useFocusRequestedField } from './go-to-field.ts'
 import { useGuardStore, useInvalidFields } from './invalid-fields.ts'
-import { OutputPanel, OutputPending } from './output-panel.tsx'
-import { AccessStep, NamesStep, NetworkStep, prefetchWhenIdle, ReviewStep } from './lazy-parts.ts'
+import { OutputPending } from './output-pending.tsx'
+import { AccessStep, NamesStep, NetworkStep, prefetchWhenIdle, ReviewStep, withWords } from './lazy-parts.ts'
 import { PlatformStep } from './steps/platform-step.tsx'
 import { siteBaseUrl, useConfig, useConfigStore } from './use-config.ts'
 import { STEP_NAMES, STEPS, useUiStore, type Step } from './ui-store.ts'
@@ -27,10 +27,14 @@ const STEP_VIEWS: Record<Step, ComponentType> = {
 }
 
 // Shown only when needed: a link with settings was opened; a copy or download waits on invalid fields.
-const LinkSummary = lazy(() => import('./link-summary.tsx'))
-const InvalidFieldsDialog = lazy(() => import('./invalid-fields-dialog.tsx'))
+// The output panel comes with the generator (use-generate.ts starts both): until then, OutputPending.
+const OutputPanel = lazy(
+  withWords(() => import('./output-panel.tsx').then((m) => ({ default: m.OutputPanel }))),
+)
+const LinkSummary = lazy(withWords(() => import('./link-summary.tsx')))
+const InvalidFieldsDialog = lazy(withWords(() => import('./invalid-fields-dialog.tsx')))
 // Start over is not needed for the first paint; its room in the header is kept (styles.css).
-const StartOver = lazy(() => import('./start-over.tsx').then((m) => ({ default: m.StartOver })))
+const StartOver = lazy(withWords(() => import('./start-over.tsx').then((m) => ({ default: m.StartOver }))))
 
 const NO_FINDINGS: Finding[] = []
 
@@ -214,7 +218,13 @@ export function App() {
                   )}
                 </div>
               </section>
-              {result ? <OutputPanel result={result} invalid={invalid} /> : <OutputPending />}
+              {result ? (
+                <Suspense fallback={<OutputPending />}>
+                  <OutputPanel result={result} invalid={invalid} />
+                </Suspense>
+              ) : (
+                <OutputPending />
+              )}
             </div>
           </Suspense>
         </main>

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import esFields from '../i18n/catalogs/es/fields.json'
-import esWizard from '../i18n/catalogs/es/wizard.json'
 import { english } from '../i18n/english.ts'
-import { createTranslator } from '../i18n/translator.ts'
+import { spanish } from '../i18n/spanish.ts'
 import { fieldLabel } from './config-paths.ts'
-
-const spanish = createTranslator('es', esFields, esWizard)
 
 describe('fieldLabel', () => {
   it('names a field with its place in a list, in the reader’s language', () => {

@@ -1,10 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { readConfig, withAmi, withOs } from '../config/schema.ts'
-import esFields from '../i18n/catalogs/es/fields.json'
-import esWizard from '../i18n/catalogs/es/wizard.json'
 import { english } from '../i18n/english.ts'
-import { createTranslator } from '../i18n/translator.ts'
+import { spanish } from '../i18n/spanish.ts'
 import { ConfigSummary, summaryRows, weakenings } from './config-summary.tsx'
 
 const fields = (raw: unknown) => weakenings(readConfig(raw).config).map((w) => w.field)
@@ -52,7 +50,6 @@ describe('the summary in words', () => {
     ],
     region: 'eu-west-1',
   }).config
-  const spanish = createTranslator('es', esFields, esWizard)
 
   it('says what each weakening gives away, with the values of this configuration', () => {
     expect(weakenings(config).map((w) => english.t(w.message))).toEqual([

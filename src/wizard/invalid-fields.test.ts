@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_CONFIG } from '../config/schema.ts'
-import esFields from '../i18n/catalogs/es/fields.json'
-import esWizard from '../i18n/catalogs/es/wizard.json'
 import { english } from '../i18n/english.ts'
-import { createTranslator } from '../i18n/translator.ts'
+import { spanish } from '../i18n/spanish.ts'
 
 // The link's length counts the page's address.
 vi.stubGlobal('window', { location: { origin: 'https://example.com', pathname: '/' } })
@@ -22,7 +20,6 @@ describe('invalid fields', () => {
 
   it('work the message out again, so it follows the reader’s language', () => {
     const [field] = invalidFields({ 'task.memory': { text: '3', value: 3 } }, DEFAULT_CONFIG)
-    const spanish = createTranslator('es', esFields, esWizard)
     expect(spanish.t(field!.message!)).not.toBe(english.t(field!.message!))
     expect(spanish.t(field!.label)).toBe('Memoria (MiB)')
   })

@@ -3,15 +3,22 @@
 // They load in their own chunks, fetched as soon as the browser is idle after the first render, so the
 // first load carries less and a later click rarely waits.
 import { lazy } from 'react'
+import { requireCatalogPart } from '../ui/i18n.tsx'
+
+/** A lazy part arrives with the rest of the catalogs (its words are there), never before them. */
+export const withWords =
+  <M>(load: () => Promise<M>) =>
+  (): Promise<M> =>
+    Promise.all([load(), requireCatalogPart('rest')]).then(([module]) => module)
 
 const imports = {
-  network: () => import('./steps/network-step.tsx'),
-  access: () => import('./steps/access-step.tsx'),
-  names: () => import('./steps/names-step.tsx'),
-  review: () => import('./steps/review-step.tsx'),
-  fileView: () => import('./file-view.tsx'),
-  runbook: () => import('./runbook.tsx'),
-  downloadAll: () => import('./download-all.ts'),
+  network: withWords(() => import('./steps/network-step.tsx')),
+  access: withWords(() => import('./steps/access-step.tsx')),
+  names: withWords(() => import('./steps/names-step.tsx')),
+  review: withWords(() => import('./steps/review-step.tsx')),
+  fileView: withWords(() => import('./file-view.tsx')),
+  runbook: withWords(() => import('./runbook.tsx')),
+  downloadAll: withWords(() => import('./download-all.ts')),
 }
 
 export const NetworkStep = lazy(() => imports.network().then((m) => ({ default: m.NetworkStep })))

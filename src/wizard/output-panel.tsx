@@ -67,20 +67,6 @@ function FindingsSummary({ findings }: { findings: Finding[] }) {
 }
 
 /** The output's place while the generator's chunk is on its way (a moment after the first paint). */
-export function OutputPending() {
-  const t = useT()
-  return (
-    <section className="output" aria-labelledby="output-title" aria-busy="true">
-      <div className="output-header">
-        <h2 id="output-title">{t('wizard.output.title')}</h2>
-      </div>
-      <p className="hint" role="status">
-        {t('wizard.output.preparing')}
-      </p>
-    </section>
-  )
-}
-
 export function OutputPanel({ result, invalid }: { result: GenerateResult; invalid: Finding[] }) {
   const selected = useUiStore((s) => s.selected)
   const select = useUiStore((s) => s.select)

@@ -12,8 +12,12 @@ let loading: Promise<void> | undefined
 const listeners = new Set<() => void>()
 
 function load(): Promise<void> {
-  // The findings, file titles and runbook are worded by the output catalogs: they come with the generator.
-  loading ??= Promise.all([import('../generator/generate.ts'), requireCatalogPart('output')]).then(([m]) => {
+  // The findings, file titles and runbook are worded by the rest of the catalogs: they come with the generator.
+  loading ??= Promise.all([
+    import('../generator/generate.ts'),
+    requireCatalogPart('rest'),
+    import('./output-panel.tsx'),
+  ]).then(([m]) => {
     loaded = m.generate
     for (const listener of listeners) listener()
   })
