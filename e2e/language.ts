@@ -1,20 +1,20 @@
 // The page in another language: messages formatted from the catalogs the page uses (so a spec names what
 // a reader sees in Spanish without copying sentences), and a check that no English is left on screen.
 import type { Page } from '@playwright/test'
-import enFieldProblems from '../src/i18n/catalogs/en/field-problems.json'
-import enFields from '../src/i18n/catalogs/en/fields.json'
-import enFiles from '../src/i18n/catalogs/en/files.json'
-import enFindings from '../src/i18n/catalogs/en/findings.json'
-import enRunbook from '../src/i18n/catalogs/en/runbook.json'
-import enViews from '../src/i18n/catalogs/en/views.json'
-import enWizard from '../src/i18n/catalogs/en/wizard.json'
-import esFieldProblems from '../src/i18n/catalogs/es/field-problems.json'
-import esFields from '../src/i18n/catalogs/es/fields.json'
-import esFiles from '../src/i18n/catalogs/es/files.json'
-import esFindings from '../src/i18n/catalogs/es/findings.json'
-import esRunbook from '../src/i18n/catalogs/es/runbook.json'
-import esViews from '../src/i18n/catalogs/es/views.json'
-import esWizard from '../src/i18n/catalogs/es/wizard.json'
+import enFieldProblems from '../src/i18n/catalogs/en/field-problems.json' with { type: 'json' }
+import enFields from '../src/i18n/catalogs/en/fields.json' with { type: 'json' }
+import enFiles from '../src/i18n/catalogs/en/files.json' with { type: 'json' }
+import enFindings from '../src/i18n/catalogs/en/findings.json' with { type: 'json' }
+import enRunbook from '../src/i18n/catalogs/en/runbook.json' with { type: 'json' }
+import enViews from '../src/i18n/catalogs/en/views.json' with { type: 'json' }
+import enWizard from '../src/i18n/catalogs/en/wizard.json' with { type: 'json' }
+import esFieldProblems from '../src/i18n/catalogs/es/field-problems.json' with { type: 'json' }
+import esFields from '../src/i18n/catalogs/es/fields.json' with { type: 'json' }
+import esFiles from '../src/i18n/catalogs/es/files.json' with { type: 'json' }
+import esFindings from '../src/i18n/catalogs/es/findings.json' with { type: 'json' }
+import esRunbook from '../src/i18n/catalogs/es/runbook.json' with { type: 'json' }
+import esViews from '../src/i18n/catalogs/es/views.json' with { type: 'json' }
+import esWizard from '../src/i18n/catalogs/es/wizard.json' with { type: 'json' }
 import type { MessageKey, MessageParams } from '../src/i18n/message.ts'
 import { createTranslator } from '../src/i18n/translator.ts'
 
@@ -63,7 +63,8 @@ const ENGLISH_ONLY = englishOnlyWords()
  */
 export async function englishLeftOnPage(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const SKIP = 'code, pre, kbd, samp, script, style, .monaco-editor, [lang="en"], [translate="no"]'
+    const SKIP =
+      'code, pre, kbd, samp, script, style, .monaco-editor, :not(html)[lang|="en"], [translate="no"]'
     const out: string[] = []
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

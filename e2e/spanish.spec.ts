@@ -158,3 +158,30 @@ test('a Windows setup in Spanish, from the browser’s language to the download'
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 })
+
+test('the English check finds English: the same page in English fails it', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' })
+  const page = await context.newPage()
+  await page.goto('/#/?v=1&os=windows&ami=windows-2022&networkMode=default')
+  await expect(page.getByRole('heading', { name: 'Generated files' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Apply, in this order' })).toBeVisible()
+  const english = await englishLeftOnPage(page)
+  expect(english.length).toBeGreaterThan(20)
+  expect(english.join('\n')).toMatch(/Operating system|Generated files|Apply/)
+  await context.close()
+})
+
+test('Spanish loads only for readers who want it', async ({ browser }) => {
+  const requested = async (locale: string) => {
+    const context = await browser.newContext({ locale })
+    const page = await context.newPage()
+    const urls: string[] = []
+    page.on('request', (r) => urls.push(new URL(r.url()).pathname))
+    await page.goto('/')
+    await page.waitForLoadState('networkidle')
+    await context.close()
+    return urls.filter((u) => /\/assets\/es-/.test(u))
+  }
+  expect(await requested('en-US')).toEqual([])
+  expect((await requested('es-ES')).length).toBeGreaterThan(0)
+})
