@@ -52,7 +52,7 @@ test('a Windows setup in Spanish, from the browser’s language to the download'
 
   // Platform
   await choose(page, es('field.os.label'), 'Windows')
-  await choose(page, es('field.ami.label'), es('wizard.ami.windows2022'))
+  await choose(page, es('field.ami.label'), es('field.ami.windows2022.label'))
   await expectAllSpanish(page, 'Platform')
   await expectAxeClean(page)
   await next(page, es('wizard.step.network'))

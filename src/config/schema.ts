@@ -161,9 +161,9 @@ export function readConfig(raw: unknown, mode: InputMode = 'json'): ReadResult {
       message: labelled(
         'field.ami.label',
         msg('field.ami.otherOs', {
-          ami: amiInfo(value.ami).label,
+          ami: msg(amiInfo(value.ami).label),
           os: value.os,
-          fallback: amiInfo(DEFAULT_AMI[value.os]).label,
+          fallback: msg(amiInfo(DEFAULT_AMI[value.os]).label),
         }),
       ),
     })

@@ -1,4 +1,4 @@
-import { msg, type Message } from '../i18n/message.ts'
+import { msg, type Message, type MessageKey } from '../i18n/message.ts'
 import { cite, type Citation } from './citation.ts'
 
 export type OperatingSystem = 'linux' | 'windows'
@@ -13,7 +13,8 @@ export type AgentLauncher = 'ecs-init' | 'docker-run' | 'ecstools'
 export interface AmiInfo {
   id: AmiId
   os: OperatingSystem
-  label: string
+  /** The name people see (catalog key; knowledge keeps no sentences). */
+  label: MessageKey
   launcher: AgentLauncher
   /** Whether the AMI takes a host family (RHEL-like or Debian-like) question. */
   asksHostFamily: boolean
@@ -26,7 +27,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'al2023',
     os: 'linux',
-    label: 'ECS-optimized Amazon Linux 2023',
+    label: 'field.ami.al2023.label',
     launcher: 'ecs-init',
     asksHostFamily: false,
     awsvpc: { supported: true },
@@ -34,7 +35,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'al2',
     os: 'linux',
-    label: 'ECS-optimized Amazon Linux 2 (legacy)',
+    label: 'field.ami.al2.label',
     launcher: 'ecs-init',
     asksHostFamily: false,
     awsvpc: { supported: true },
@@ -43,7 +44,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'al1',
     os: 'linux',
-    label: 'ECS-optimized Amazon Linux 1 (legacy, end of life)',
+    label: 'field.ami.al1.label',
     launcher: 'ecs-init',
     asksHostFamily: false,
     awsvpc: { supported: true },
@@ -52,7 +53,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'ecs-init',
     os: 'linux',
-    label: 'Another Linux with the ecs-init package',
+    label: 'field.ami.ecsInit.label',
     launcher: 'ecs-init',
     asksHostFamily: true,
     awsvpc: {
@@ -65,7 +66,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'manual-agent',
     os: 'linux',
-    label: 'Linux with the agent started by hand (docker run)',
+    label: 'field.ami.manualAgent.label',
     launcher: 'docker-run',
     asksHostFamily: true,
     awsvpc: {
@@ -77,7 +78,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'windows-2025',
     os: 'windows',
-    label: 'ECS-optimized Windows Server 2025',
+    label: 'field.ami.windows2025.label',
     launcher: 'ecstools',
     asksHostFamily: false,
     awsvpc: { supported: true },
@@ -85,7 +86,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'windows-2022',
     os: 'windows',
-    label: 'ECS-optimized Windows Server 2022',
+    label: 'field.ami.windows2022.label',
     launcher: 'ecstools',
     asksHostFamily: false,
     awsvpc: { supported: true },
@@ -93,7 +94,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'windows-2019',
     os: 'windows',
-    label: 'ECS-optimized Windows Server 2019',
+    label: 'field.ami.windows2019.label',
     launcher: 'ecstools',
     asksHostFamily: false,
     awsvpc: { supported: true },
@@ -101,7 +102,7 @@ export const AMIS: readonly AmiInfo[] = [
   {
     id: 'windows-2016',
     os: 'windows',
-    label: 'ECS-optimized Windows Server 2016',
+    label: 'field.ami.windows2016.label',
     launcher: 'ecstools',
     asksHostFamily: false,
     awsvpc: {

@@ -3,10 +3,10 @@
 // without saying so.
 import { Fragment } from 'react'
 import { defaultsFor, type WizardConfig } from '../config/schema.ts'
+import { amiInfo } from '../knowledge/amis.ts'
 import { partitionOfRegion } from '../knowledge/partitions.ts'
 import { msg, type Message } from '../i18n/message.ts'
 import { useT } from '../ui/i18n.tsx'
-import { amiName } from './ami-names.ts'
 import { fieldLabel } from './config-paths.ts'
 import { goToField } from './go-to-field.ts'
 import './config-summary.css'
@@ -62,7 +62,7 @@ export function summaryRows(config: WizardConfig): [Message, Message][] {
     msg('wizard.summary.bucket', { bucket: `${b.name}${b.prefix ? `/${b.prefix}` : ''}`, access: b.access }),
   )
   return [
-    [msg('wizard.summary.platform'), amiName(config.ami)],
+    [msg('wizard.summary.platform'), msg(amiInfo(config.ami).label)],
     [
       msg('wizard.summary.network'),
       msg('wizard.summary.networkValue', {

@@ -1,7 +1,6 @@
 import { withAmi, withOs } from '../../config/schema.ts'
 import { AMIS, amiInfo, type AgentLauncher, type AmiId, type OperatingSystem } from '../../knowledge/amis.ts'
 import { useT } from '../../ui/i18n.tsx'
-import { amiName } from '../ami-names.ts'
 import { SelectField, useWizard } from '../fields.tsx'
 import { PRESETS, presetMatches } from '../presets.ts'
 
@@ -46,7 +45,7 @@ export function PlatformStep() {
       />
       <SelectField<AmiId>
         path="ami"
-        options={AMIS.filter((a) => a.os === config.os).map((a) => [a.id, t(amiName(a.id))] as const)}
+        options={AMIS.filter((a) => a.os === config.os).map((a) => [a.id, t(a.label)] as const)}
         onSelect={(ami) => update((c) => withAmi(c, ami))}
         hint={t('wizard.platform.amiHint', { launcher: LAUNCHER_CHOICE[ami.launcher] })}
       />
