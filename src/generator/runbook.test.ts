@@ -102,7 +102,7 @@ describe('buildRunbook', () => {
     expect(inSpanish(inConsole.label)).toBe('En la consola de AWS')
     expect(inConsole.text.map(inSpanish)).toEqual([
       'Cree el rol ecsTaskRole con la política de confianza personalizada iam/task-role-trust-policy.json.',
-      'Cree el rol ecsInstanceRole para EC2 con iam/instance-role-trust-policy.json, adjunte la política administrada de AWS AmazonEC2ContainerServiceforEC2Role y asígnele el perfil de instancia ecsInstanceRole.',
+      'Cree el rol ecsInstanceRole para EC2 con iam/instance-role-trust-policy.json, asocie la política administrada de AWS AmazonEC2ContainerServiceforEC2Role y asígnele el perfil de instancia ecsInstanceRole.',
       'Cree el clúster prod y, a continuación, registre ecs/task-definition.json en el editor JSON de la definición de tareas.',
     ])
   })

@@ -3,8 +3,8 @@
 // and the output's catalogs with the generator (docs/decisions/011-i18n-lingui.md).
 import { cloneElement, type ReactElement, type ReactNode } from 'react'
 import { create } from 'zustand'
-import enFields from '../i18n/catalogs/en/fields.json'
-import enWizard from '../i18n/catalogs/en/wizard.json'
+import enFields from '../i18n/catalogs/en/fields.json' with { type: 'json' }
+import enWizard from '../i18n/catalogs/en/wizard.json' with { type: 'json' }
 import { CATALOG_LOADERS, type CatalogPart } from '../i18n/catalogs.ts'
 import { msg, type Message, type MessageKey, type MessageParams } from '../i18n/message.ts'
 import { createPageTranslator, isLocale, LOCALES, type Locale, type Translator } from '../i18n/translator.ts'
