@@ -1,9 +1,11 @@
 import { test as base, expect } from '@playwright/test'
 
 // A guard in every test: each request and worker URL is same-origin, and nothing logs an error.
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ guard: void; allowedErrors: RegExp[] }>({
+  /** Console errors a test causes on purpose (e.g. the browser's report of a request it aborted). */
+  allowedErrors: [[], { option: true }],
   guard: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, allowedErrors }, use) => {
       const origin = new URL(baseURL!).origin
       const foreign: string[] = []
       const errors: string[] = []
@@ -19,7 +21,10 @@ export const test = base.extend<{ guard: void }>({
       page.on('pageerror', (error) => errors.push(error.message))
       await use()
       expect(foreign, 'requests to another origin').toEqual([])
-      expect(errors, 'console errors and uncaught exceptions').toEqual([])
+      expect(
+        errors.filter((e) => !allowedErrors.some((allowed) => allowed.test(e))),
+        'console errors and uncaught exceptions',
+      ).toEqual([])
     },
     { auto: true },
   ],

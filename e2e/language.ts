@@ -85,6 +85,9 @@ export async function englishLeftOnPage(page: Page): Promise<string[]> {
   })
   const found: string[] = []
   for (const text of texts) {
+    // A message key on screen is a message that was never translated.
+    const key = /\b(?:wizard|field|finding|file|runbook)\.[A-Za-z]\w*\.[\w.]+/.exec(text)
+    if (key) found.push(`message key ${key[0]} ← “${text.slice(0, 120)}”`)
     // Identifiers, file names, paths, ARNs, commands and values keep their letters: a chunk with any of
     // . / _ : = $ @ digits, or inner capitals (camelCase) is a name, not prose.
     const prose = text

@@ -39,3 +39,22 @@ test('the output follows every keystroke', async ({ page }) => {
     await expect(page.getByRole('tabpanel')).toContainText(`ECS_CLUSTER=${'web'.slice(0, i + 1)}\n`)
   }
 })
+
+test.describe(() => {
+  // The browser reports the aborted request in the console.
+  test.use({ allowedErrors: [/^Failed to load resource: net::ERR_FAILED$/] })
+
+  test('when the generator cannot be fetched, the output says so and tries again on request', async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/generate-[^/]*\.js$/, (route) => route.abort())
+    await page.goto('/#/?v=1&clusterName=offline')
+    const alert = page.getByRole('alert').filter({ hasText: 'The files could not be prepared' })
+    await expect(alert).toBeVisible()
+    await expect(page.getByLabel('Operating system', { exact: true })).toBeEnabled()
+    await page.unroute(/\/assets\/generate-[^/]*\.js$/)
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await expect(page.getByRole('tab', { name: 'ecs.config' })).toBeVisible()
+    expect(page.url()).toContain('clusterName=offline')
+  })
+})

@@ -153,7 +153,8 @@ test('a Windows setup in Spanish, from the browser’s language to the download'
   await expect(page.getByLabel(es('field.accountId.label'), { exact: true })).toHaveValue('012345678901')
   await expectAllSpanish(page, 'after switching back')
 
-  // The choice is remembered: a new visit opens in Spanish even if the browser preferred English.
+  // The choice is remembered: after choosing English, a new visit opens in English although the browser
+  // prefers Spanish.
   await page.getByLabel(es('wizard.language.label'), { exact: true }).selectOption('en')
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runCommand } from '../test-support/run-command.ts'
 import { listFiles } from '../test-support/scenarios.ts'
 import { runCli } from './render.ts'
 
@@ -92,4 +93,17 @@ describe('npm run render', () => {
     expect(result.stderr.join('\n')).not.toContain('\u001b')
     expect(result.stderr.join('\n')).not.toContain('\u0007')
   })
+
+  it('prints its findings in formatted English when run outside Vite with NODE_ENV=production', async () => {
+    const out = temp()
+    const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
+    const result = await runCommand(
+      tsx,
+      [join(import.meta.dirname, 'render.ts'), '#/?v=1&networkMode=awsvpc', '--out', out],
+      { env: { ...process.env, NODE_ENV: 'production' }, timeout: 60_000 },
+    )
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain("uses the default VPC's default subnets and its default security group")
+    expect(result.stdout + result.stderr).not.toMatch(/\{securityGroups|plural,|Uncompiled message/)
+  }, 60_000)
 })

@@ -9,6 +9,11 @@ import { withoutControlCharacters, type FieldIssue } from '../config/schema-kit.
 import { generate } from '../generator/generate.ts'
 // The CLI speaks English (issue 9): pipelines and their logs read the same words everywhere.
 import { english } from '../i18n/english.ts'
+import { compileMessage } from '@lingui/message-utils/compileMessage'
+
+// Run by tsx, the catalogs arrive as ICU text (the page's build compiles them): Lingui compiles such text
+// by itself only when NODE_ENV is not "production", which CI and containers often set.
+english.i18n.setMessagesCompiler(compileMessage)
 
 const USAGE = `Usage: npm run render -- <permalink URL | config.json> --out <dir> [--base-url <url>] [--allow-errors]
 

@@ -37,5 +37,10 @@ describe('createTranslator', () => {
   it('keeps parameters verbatim: a value with ICU syntax is not interpreted', () => {
     const en = createTranslator('en', messages.en)
     expect(en.t({ key: key('inner'), params: { name: "{x} '#' <0>" } })).toBe("the role {x} '#' <0>")
+    // Lingui decodes \u and \x escapes in its result; a typed backslash must survive, nested too.
+    const typed = 'a\\u0041 C:\\x64 \\'
+    expect(en.t({ key: key('inner'), params: { name: typed } })).toBe(`the role ${typed}`)
+    const nested = { key: key('outer'), params: { inner: { key: key('inner'), params: { name: typed } } } }
+    expect(en.t(nested)).toBe(`Check the role ${typed}.`)
   })
 })

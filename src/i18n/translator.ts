@@ -1,7 +1,7 @@
 // Formats messages with Lingui (docs/decisions/011-i18n-lingui.md): ICU plurals and selects, catalogs
 // compiled at build time (vite.config.ts), so the page ships Lingui's small runtime and no parser.
 import { setupI18n, type I18n, type Messages } from '@lingui/core'
-import { isMessage, type Message, type MessageParam } from './message.ts'
+import { isMessage, type Message, type MessageKey, type MessageParam } from './message.ts'
 
 export const LOCALES = ['en', 'es'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -20,6 +20,8 @@ export interface Translator {
   t(message: Message): string
   /** The parameters as Lingui takes them: nested messages translated, lists joined. */
   values(message: Message): Record<string, string | number>
+  /** A key with parameters already made values (see `values`). */
+  format(key: MessageKey, values: Record<string, string | number>): string
   add(messages: Messages): void
 }
 
@@ -32,9 +34,20 @@ export function createTranslator(locale: Locale, ...catalogs: Messages[]): Trans
  * renders again when it arrives) instead of its key.
  */
 export const createPageTranslator = (locale: Locale, ...catalogs: Messages[]): Translator =>
-  translatorWith(locale, catalogs, '')
+  // A function: Lingui ignores a `missing` that is an empty string.
+  translatorWith(locale, catalogs, () => '')
 
-function translatorWith(locale: Locale, catalogs: Messages[], missing?: string): Translator {
+// Lingui decodes \uXXXX and \xXX escapes in the formatted text, parameters included, so a value typed as
+// `a\u0041` would show as `aA`. A backslash in a value goes in as the escape of a backslash, which that
+// single decoding turns back into the backslash the user typed.
+const keepBackslashes = (values: Record<string, string | number>) => {
+  const out: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(values))
+    out[name] = typeof value === 'string' ? value.replaceAll('\\', '\\u005c') : value
+  return out
+}
+
+function translatorWith(locale: Locale, catalogs: Messages[], missing?: () => string): Translator {
   const i18n = setupI18n({
     locale,
     messages: { [locale]: Object.assign({}, ...catalogs) as Messages },
@@ -51,6 +64,8 @@ function translatorWith(locale: Locale, catalogs: Messages[], missing?: string):
     for (const [name, value] of Object.entries(message.params ?? {})) out[name] = param(value)
     return out
   }
-  const t = (message: Message) => i18n._(message.key, values(message))
-  return { locale, i18n, t, values, add: (messages) => i18n.load(locale, messages) }
+  const format = (key: MessageKey, formatted: Record<string, string | number>) =>
+    i18n._(key, keepBackslashes(formatted))
+  const t = (message: Message) => format(message.key, values(message))
+  return { locale, i18n, t, values, format, add: (messages) => i18n.load(locale, messages) }
 }

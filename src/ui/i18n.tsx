@@ -46,25 +46,31 @@ export function preferredLocale(
   return 'en'
 }
 
-async function prepare(locale: Locale): Promise<Translator> {
+/** Loads the wanted parts the language lacks; says whether it added any. */
+async function prepare(locale: Locale): Promise<boolean> {
   const translator = (translators[locale] ??= createPageTranslator(locale))
   const missing = [...wanted].filter((part) => !loaded[locale].has(part))
   const catalogs = await Promise.all(missing.map((part) => CATALOG_LOADERS[locale][part]()))
   catalogs.forEach((messages, i) => {
+    if (loaded[locale].has(missing[i]!)) return // another call loaded it meanwhile
     translator.add(messages)
     loaded[locale].add(missing[i]!)
   })
-  return translator
+  return missing.length > 0
 }
 
+/** The language last asked for: the one shown once its catalogs are in. */
 let latest: Locale = 'en'
 
 async function activate(locale: Locale): Promise<void> {
   latest = locale
-  const translator = await prepare(locale)
+  const added = await prepare(locale)
   if (latest !== locale) return // a later choice won while this one loaded
   document.documentElement.lang = locale
-  useLocaleStore.setState((s) => ({ translator, revision: s.revision + 1 }))
+  const translator = translators[locale]!
+  // Re-render what is translated only when something changed: a language, or words that arrived.
+  if (added || useLocaleStore.getState().translator !== translator)
+    useLocaleStore.setState((s) => ({ translator, revision: s.revision + 1 }))
 }
 
 /** Before the first render: the page then opens in the reader's language, without an English flash. */
@@ -80,10 +86,13 @@ export async function chooseLocale(locale: Locale): Promise<void> {
   await activate(locale)
 }
 
-/** A part of the catalogs, in the current language (and in any language chosen later). */
+/**
+ * A part of the catalogs, in the language being shown or being loaded (and in any language chosen later).
+ * It never switches back: a choice made while it loads stays the choice.
+ */
 export async function requireCatalogPart(part: CatalogPart): Promise<void> {
   wanted.add(part)
-  await activate(useLocaleStore.getState().translator.locale)
+  await activate(latest)
 }
 
 export const AVAILABLE_LOCALES = LOCALES
@@ -140,7 +149,7 @@ export function withMarkup(
       hidden.push(value)
     }
   const plain = (text: string) => text.replace(PLACEHOLDER, (_, i: string) => hidden[Number(i)] ?? '')
-  return withTags(translator.i18n._(message.key, values), components, plain, 't')
+  return withTags(translator.format(message.key, values), components, plain, 't')
 }
 
 /**

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { readConfig, withAmi, withOs } from '../config/schema.ts'
 import { english } from '../i18n/english.ts'
 import { spanish } from '../i18n/spanish.ts'
+import { useLocaleStore } from '../ui/i18n.tsx'
 import { ConfigSummary, summaryRows, weakenings } from './config-summary.tsx'
+
+// Server rendering reads the store's initial state: the page's English, which holds only the first
+// render's words until the rest arrive. Here they have arrived.
+useLocaleStore.getInitialState().translator.add(english.i18n.messages)
 
 const fields = (raw: unknown) => weakenings(readConfig(raw).config).map((w) => w.field)
 

@@ -24,9 +24,8 @@ export function downloadAll({
   const edited = files.flatMap((f) => {
     const edit = edits[f.path]
     if (!edit) return []
-    const note = EDIT_STATE_TEXT[editState(edit, f.text)]
-    // A string today; a message once the edit states are in the catalogs: English either way.
-    return [{ path: f.path, note: typeof note === 'string' ? note : english.t(note) }]
+    // English, whatever the page's language: the zip is the same bytes for every reader.
+    return [{ path: f.path, note: english.t(EDIT_STATE_TEXT[editState(edit, f.text)]) }]
   })
   const steps = buildRunbook(
     config,

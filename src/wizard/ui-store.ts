@@ -91,7 +91,11 @@ export const useDraftStore = createPersisted<DraftState>(
     drafts: entriesOf<Draft>(
       isPlainObject(saved) ? saved.drafts : undefined,
       (d) =>
-        isPlainObject(d) && typeof d.text === 'string' && (d.value === undefined || isDraftValue(d.value)),
+        // A draft saved before drafts kept their value (it held a message instead) cannot be read again.
+        isPlainObject(d) &&
+        typeof d.text === 'string' &&
+        !('message' in d) &&
+        (d.value === undefined || isDraftValue(d.value)),
     ),
   }),
   (set) => ({

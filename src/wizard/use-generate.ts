@@ -9,7 +9,12 @@ type GenerateFn = typeof Generate
 
 let loaded: GenerateFn | undefined
 let loading: Promise<void> | undefined
+/** The last load failed (offline, or a deploy replaced the chunks): the output offers to try again. */
+let failed = false
 const listeners = new Set<() => void>()
+const notify = () => {
+  for (const listener of listeners) listener()
+}
 
 function load(): Promise<void> {
   // The findings, file titles and runbook are worded by the rest of the catalogs: they come with the generator.
@@ -17,11 +22,30 @@ function load(): Promise<void> {
     import('../generator/generate.ts'),
     requireCatalogPart('rest'),
     import('./output-panel.tsx'),
-  ]).then(([m]) => {
-    loaded = m.generate
-    for (const listener of listeners) listener()
-  })
+  ]).then(
+    ([m]) => {
+      loaded = m.generate
+      failed = false
+      notify()
+    },
+    () => {
+      loading = undefined
+      failed = true
+      notify()
+    },
+  )
   return loading
+}
+
+/** Loads the generator again after a failure. */
+export function retryGenerate(): void {
+  failed = false
+  notify()
+  void load()
+}
+
+export function useGenerateFailed(): boolean {
+  return useSyncExternalStore(subscribe, () => failed)
 }
 
 const subscribe = (listener: () => void) => {
