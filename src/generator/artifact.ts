@@ -1,20 +1,17 @@
 import { TOOL_NAME, TOOL_VERSION } from '../knowledge/tool.ts'
 import type { Message } from '../i18n/message.ts'
 import type { Context } from './context.ts'
-import type { Artifact, ArtifactPath, LineSource } from './types.ts'
+import type { Artifact, LineSource } from './types.ts'
 
-/** What a builder returns; the registry adds the path, language and destination. */
+/** What a builder returns; the artifact table (artifacts.ts) adds the path, language and destination. */
 export type ArtifactBody = Pick<Artifact, 'title' | 'usage' | 'text' | 'sources'> & { check?: string }
 
-/** Builds one artifact for a context, or returns undefined when the artifact does not apply. */
-export type ArtifactBuilder = (ctx: Context) => ArtifactBody | undefined
-
-export type Registry = Record<ArtifactPath, ArtifactBuilder>
+/** Renders one artifact from the plan (ctx.plan); whether it exists is its table entry's `when`. */
+export type ArtifactBuilder = (ctx: Context) => ArtifactBody
 
 /**
- * Runs `build` once per context. The same document appears in more than one file (setup/aws-cli.sh
- * carries the IAM documents and the task definition; user data and host/iptables.sh carry the rules
- * script): every file that needs it reads the one built for this generate() call.
+ * Runs `build` once per context: user data and host/iptables.sh carry the same rules script, rendered once
+ * per generate() call.
  */
 export function perContext<T>(build: (ctx: Context) => T): (ctx: Context) => T {
   const built = new WeakMap<Context, { value: T }>()

@@ -138,7 +138,7 @@ const instanceMetadata: Rule = ({ config }) => {
   return out
 }
 
-const amiLifecycle: Rule = ({ ami, config, manualAgent }) => {
+const amiLifecycle: Rule = ({ ami, config, plan }) => {
   const out: Finding[] = []
   if (ami.endOfLife)
     out.push(
@@ -149,7 +149,8 @@ const amiLifecycle: Rule = ({ ami, config, manualAgent }) => {
         ami.endOfLife.citation,
       ),
     )
-  if (manualAgent) out.push(finding('info', 'ami', msg('finding.ami.manualAgent'), cite('S10')))
+  if (plan.host.os === 'linux' && plan.host.agentStart === 'docker-run')
+    out.push(finding('info', 'ami', msg('finding.ami.manualAgent'), cite('S10')))
   if (config.os === 'windows')
     out.push(
       finding(
@@ -337,11 +338,12 @@ const imageFitsPlatform: Rule = ({ config }) => {
 
 // What the Linux host rules cannot do on their own: survive a firewalld reload with its iptables backend, and
 // block the IPv6 IMDS address when Docker leaves ip6tables alone.
-const linuxHostRules: Rule = ({ config, needsHostRules, blocksImdsWithIptables }) => {
+const linuxHostRules: Rule = ({ config, plan }) => {
   const out: Finding[] = []
+  const rules = plan.host.os === 'linux' ? plan.host.rules : undefined
   const nonAmazonRhel =
     config.hostFamily === 'rhel' && (config.ami === 'ecs-init' || config.ami === 'manual-agent')
-  if (needsHostRules && nonAmazonRhel)
+  if (rules && nonAmazonRhel)
     out.push(
       finding(
         'warning',
@@ -350,7 +352,7 @@ const linuxHostRules: Rule = ({ config, needsHostRules, blocksImdsWithIptables }
         cite('FIREWALLD_IPTABLES_FLUSH', 'FIREWALLD_NFTABLES_FLUSH', 'FIREWALLD_CONF'),
       ),
     )
-  if (blocksImdsWithIptables)
+  if (rules?.imdsBlock)
     out.push(
       finding(
         'info',

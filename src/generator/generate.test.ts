@@ -16,8 +16,9 @@ import spanishFiles from '../i18n/catalogs/es/files.json'
 import { createTranslator } from '../i18n/translator.ts'
 import type { Message } from '../i18n/message.ts'
 import { amiInfo } from '../knowledge/amis.ts'
+import { ARTIFACTS } from './artifacts.ts'
 import { generate } from './generate.ts'
-import { ARTIFACT_PATHS, type GenerateResult } from './types.ts'
+import type { GenerateResult } from './types.ts'
 
 const base: WizardConfig = { ...structuredClone(DEFAULT_CONFIG), accountId: '012345678901' }
 
@@ -357,6 +358,6 @@ describe('partitions, trust and the CLI script', () => {
     seen.add('iam/instance-role-policy.json') // only with an ecs.config object
     for (const c of [{ ...base, configObject: { bucket: 'cfg-bucket', key: 'ecs.config' } }])
       for (const p of paths(generate(c))) seen.add(p)
-    expect([...seen].sort()).toEqual([...ARTIFACT_PATHS].sort())
+    expect([...seen].sort()).toEqual(ARTIFACTS.map((a) => a.path).sort())
   })
 })

@@ -1,31 +1,13 @@
 import type { FieldIssue } from '../config/schema-kit.ts'
 import type { Message } from '../i18n/message.ts'
 
-/** Every file the generator can produce, with the path users see in downloads (product.md). */
-export const ARTIFACT_PATHS = [
-  'iam/task-role-trust-policy.json',
-  'iam/task-role-policy.json',
-  'iam/instance-role-trust-policy.json',
-  'iam/instance-role-policy.json',
-  'iam/passrole-policy.json',
-  'ec2/ecs.config',
-  'ec2/user-data.sh',
-  'ec2/user-data.ps1',
-  'host/iptables.sh',
-  'host/run-agent.sh',
-  'host/recover-after-restart.ps1',
-  'container/bootstrap-routes.ps1',
-  'ecs/task-definition.json',
-  'ecs/run-task-overrides.json',
-  'setup/aws-cli.sh',
-  'container/verify-credentials.sh',
-  'container/verify-credentials.ps1',
-] as const
+import type { ArtifactGroup, ArtifactPath } from './artifacts.ts'
 
-export type ArtifactPath = (typeof ARTIFACT_PATHS)[number]
+/** Every file the generator can produce, with the path users see in downloads: the artifact table's paths. */
+export type { ArtifactPath }
 export type Language = 'json' | 'shell' | 'powershell' | 'ini'
-/** Where a file goes, which is how the UI groups them. */
-export type Destination = 'iam' | 'ec2' | 'host' | 'ecs' | 'setup' | 'container'
+/** Where a file goes, which is how the UI groups them: the artifact table's groups. */
+export type Destination = ArtifactGroup
 
 /** Why a line of a generated file is there. `line` is 1-based. */
 export interface LineSource {

@@ -14,14 +14,17 @@ import { FileView, loadDownloadAll, RunbookView } from './lazy-parts.ts'
 import { noteOutputRendered } from './perf.ts'
 import { useUiStore } from './ui-store.ts'
 
-const GROUPS: readonly [Destination, MessageKey][] = [
-  ['setup', 'wizard.output.group.setup'],
-  ['iam', 'wizard.output.group.iam'],
-  ['ec2', 'wizard.output.group.ec2'],
-  ['host', 'wizard.output.group.host'],
-  ['ecs', 'wizard.output.group.ecs'],
-  ['container', 'wizard.output.group.container'],
-]
+// A label for each group of the artifact table (generator/artifacts.ts), in the order the tab groups show:
+// typed over the table's groups, so a group added there without a label here fails to compile.
+const GROUP_LABELS: Record<Destination, MessageKey> = {
+  setup: 'wizard.output.group.setup',
+  iam: 'wizard.output.group.iam',
+  ec2: 'wizard.output.group.ec2',
+  host: 'wizard.output.group.host',
+  ecs: 'wizard.output.group.ecs',
+  container: 'wizard.output.group.container',
+}
+const GROUPS = Object.entries(GROUP_LABELS) as [Destination, MessageKey][]
 
 export const APPLY = 'apply'
 const tabId = (key: string) => `tab-${key.replace(/[^a-z0-9]/gi, '-')}`

@@ -2,8 +2,7 @@
 // documents and the task definition (the same text as iam/*.json and ecs/*.json) in quoted heredocs, so it
 // works from any directory, pasted into a shell or piped (`bash < aws-cli.sh`), and no JSON is ever
 // spliced into a command line. It is safe to run again: what exists already is reused.
-import { INSTANCE_ROLE_MANAGED_POLICY, awsManagedPolicyArn } from '../../knowledge/policies.ts'
-import { cite } from '../../knowledge/sources.ts'
+import { cite, type Citation } from '../../knowledge/sources.ts'
 import { msg, type Message } from '../../i18n/message.ts'
 import { renderJson } from '../render/json.ts'
 import {
@@ -19,21 +18,7 @@ import {
 } from '../render/shell.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
-import {
-  instanceRolePolicy,
-  instanceRoleTrustPolicy,
-  passRolePolicy,
-  taskRolePolicy,
-  taskRoleTrustPolicy,
-} from './iam.ts'
-import { runTaskOverrides, taskDefinition } from './task.ts'
-
-// Fixed inline policy names: no user text needs to be glued into them.
-export const INLINE_POLICY_NAMES = {
-  taskRole: 'ecs-task-permissions',
-  instanceRole: 'ecs-config-object-read',
-  deployer: 'ecs-pass-task-and-instance-roles',
-} as const
+import type { RolePlan, RunTaskPlan } from '../plan.ts'
 
 /** The shell variables holding each document, in the order they are defined. */
 const DOCUMENT_VARIABLES = {
@@ -85,29 +70,25 @@ function ensureRole(roleName: string, trustVariable: string, region: string[]): 
   ]
 }
 
-function networkConfigurationBlocks(ctx: Context): { define: ShellBlock[]; lookUp: ShellBlock[] } {
-  const { config } = ctx
-  if (config.networkMode !== 'awsvpc') return { define: [], lookUp: [] }
-  const region = option('--region', config.region)
-  if (config.subnets.length > 0) {
-    const awsvpcConfiguration = {
-      subnets: config.subnets,
-      // Without security groups, ECS uses the VPC's default security group (AwsVpcConfiguration).
-      ...(config.securityGroups.length > 0 ? { securityGroups: config.securityGroups } : {}),
-    }
+function networkConfigurationBlocks(
+  network: RunTaskPlan['network'],
+  regionName: string,
+): { define: ShellBlock[]; lookUp: ShellBlock[] } {
+  if (!network) return { define: [], lookUp: [] }
+  const region = option('--region', regionName)
+  if (network.kind === 'chosen')
     return {
       define: documentVariable(
         DOCUMENT_VARIABLES.networkConfiguration,
-        renderJson({ awsvpcConfiguration }),
+        renderJson({ awsvpcConfiguration: network.awsvpcConfiguration }),
         msg('file.awsCli.note.sameNetworkConfiguration'),
       ),
       lookUp: [],
     }
-  }
   // No subnets chosen: the default VPC's default subnets, found now, or a clear stop.
   const groups =
-    config.securityGroups.length > 0
-      ? [line(sh`security_groups=${config.securityGroups.join(',')}`)]
+    network.securityGroups.length > 0
+      ? [line(sh`security_groups=${network.securityGroups.join(',')}`)]
       : [
           line(
             sh`security_groups=$(aws ec2 describe-security-groups --filters ${raw('"Name=vpc-id,Values=$vpc"')} Name=group-name,Values=default --query ${'SecurityGroups[0].GroupId'} --output text ${region})`,
@@ -154,41 +135,66 @@ function networkConfigurationBlocks(ctx: Context): { define: ShellBlock[]; lookU
   }
 }
 
+/** The role's inline policy, put by name, when the plan gives it one. */
+function putInlinePolicy(
+  role: RolePlan,
+  variable: string,
+  region: string[],
+  note?: Message,
+  citation?: Citation,
+): ShellBlock[] {
+  if (!role.inlinePolicy) return []
+  return [
+    line(
+      sh`aws iam put-role-policy ${option('--role-name', role.name)} --policy-name ${role.inlinePolicy.name} --policy-document ${raw(`"$${variable}"`)} ${region}`,
+      note,
+      citation,
+    ),
+  ]
+}
+
 export function awsCliSh(ctx: Context): ArtifactBody {
-  const { config, partition } = ctx
-  const region = option('--region', config.region)
-  const task = option('--role-name', config.taskRoleName)
-  const instance = option('--role-name', config.instanceRoleName)
-  const profile = option('--instance-profile-name', ctx.instanceProfileName)
-  const cluster = option('--cluster', config.clusterName)
-  const managedPolicyArn = awsManagedPolicyArn(partition.id, INSTANCE_ROLE_MANAGED_POLICY)
+  const { plan } = ctx
+  const { taskRole, instanceRole, passRole, runTask } = plan
+  const region = option('--region', plan.region)
+  const instance = option('--role-name', instanceRole.name)
+  const profile = option('--instance-profile-name', plan.instanceProfile.name)
+  const cluster = option('--cluster', runTask.cluster)
   const v = DOCUMENT_VARIABLES
   const ref = (name: string) => raw(`"$${name}"`)
 
-  // The same builders as the iam/ and ecs/ files, so the script cannot disagree with them.
-  const taskPolicy = taskRolePolicy(ctx)
-  const instancePolicy = instanceRolePolicy(ctx)
+  // The plan's documents, rendered as the iam/ and ecs/ files render them, so the script cannot disagree.
   const documents: ShellBlock[] = [
     comment(
       'The documents, the same as the files iam/*.json and ecs/*.json beside this script (edited files are not read: the script is self-contained).',
     ),
-    ...documentVariable(v.taskRoleTrust, taskRoleTrustPolicy(ctx).text, 'iam/task-role-trust-policy.json'),
-    ...(taskPolicy ? documentVariable(v.taskRolePolicy, taskPolicy.text, 'iam/task-role-policy.json') : []),
+    ...documentVariable(v.taskRoleTrust, renderJson(taskRole.trustPolicy), 'iam/task-role-trust-policy.json'),
+    ...(taskRole.inlinePolicy
+      ? documentVariable(
+          v.taskRolePolicy,
+          renderJson(taskRole.inlinePolicy.document),
+          'iam/task-role-policy.json',
+        )
+      : []),
     ...documentVariable(
       v.instanceRoleTrust,
-      instanceRoleTrustPolicy(ctx).text,
+      renderJson(instanceRole.trustPolicy),
       'iam/instance-role-trust-policy.json',
     ),
-    ...(instancePolicy
-      ? documentVariable(v.instanceRolePolicy, instancePolicy.text, 'iam/instance-role-policy.json')
+    ...(instanceRole.inlinePolicy
+      ? documentVariable(
+          v.instanceRolePolicy,
+          renderJson(instanceRole.inlinePolicy.document),
+          'iam/instance-role-policy.json',
+        )
       : []),
-    ...(config.deployerRoleName
-      ? documentVariable(v.passRolePolicy, passRolePolicy(ctx).text, 'iam/passrole-policy.json')
+    ...(passRole.deployerRoleName
+      ? documentVariable(v.passRolePolicy, renderJson(passRole.policy.document), 'iam/passrole-policy.json')
       : []),
-    ...documentVariable(v.taskDefinition, taskDefinition(ctx).text, 'ecs/task-definition.json'),
-    ...documentVariable(v.runTaskOverrides, runTaskOverrides(ctx).text, 'ecs/run-task-overrides.json'),
+    ...documentVariable(v.taskDefinition, renderJson(plan.taskDefinition), 'ecs/task-definition.json'),
+    ...documentVariable(v.runTaskOverrides, renderJson(runTask.overrides), 'ecs/run-task-overrides.json'),
   ]
-  const network = networkConfigurationBlocks(ctx)
+  const network = networkConfigurationBlocks(runTask.network, plan.region)
   documents.push(...network.define)
 
   const accountCheck: ShellBlock[] = [
@@ -198,9 +204,9 @@ export function awsCliSh(ctx: Context): ArtifactBody {
       msg('file.awsCli.note.callerAccount'),
       cite('STS_CALLER_IDENTITY'),
     ),
-    line(sh`if [ "$account" != ${config.accountId} ]; then`),
+    line(sh`if [ "$account" != ${plan.accountId} ]; then`),
     line(
-      sh`  echo ${'These credentials are for account '}"$account"${`, but this configuration is for ${config.accountId}: nothing was changed.`} >&2`,
+      sh`  echo ${'These credentials are for account '}"$account"${`, but this configuration is for ${plan.accountId}: nothing was changed.`} >&2`,
     ),
     line(raw('  exit 1')),
     line(raw('fi')),
@@ -208,35 +214,27 @@ export function awsCliSh(ctx: Context): ArtifactBody {
 
   const setup: ShellBlock[] = [
     comment('1. The task role: trusted by ECS tasks, allowed what the application needs.'),
-    ...ensureRole(config.taskRoleName, v.taskRoleTrust, region),
-  ]
-  if (taskPolicy)
-    setup.push(
-      line(
-        sh`aws iam put-role-policy ${task} --policy-name ${INLINE_POLICY_NAMES.taskRole} --policy-document ${ref(v.taskRolePolicy)} ${region}`,
-        msg('file.awsCli.note.putTaskRolePolicy'),
-        cite('S2'),
-      ),
-    )
-  setup.push(
+    ...ensureRole(taskRole.name, v.taskRoleTrust, region),
+    ...putInlinePolicy(
+      taskRole,
+      v.taskRolePolicy,
+      region,
+      msg('file.awsCli.note.putTaskRolePolicy'),
+      cite('S2'),
+    ),
     blank,
     comment(
       '2. The container instance role and its instance profile (the CLI, unlike the console, does not create the profile).',
     ),
-    ...ensureRole(config.instanceRoleName, v.instanceRoleTrust, region),
-    line(
-      sh`aws iam attach-role-policy ${instance} --policy-arn ${managedPolicyArn} ${region}`,
-      msg('file.awsCli.note.attachManagedPolicy'),
-      INSTANCE_ROLE_MANAGED_POLICY.citation,
-    ),
-  )
-  if (instancePolicy)
-    setup.push(
+    ...ensureRole(instanceRole.name, v.instanceRoleTrust, region),
+    ...instanceRole.managedPolicies.map((managed) =>
       line(
-        sh`aws iam put-role-policy ${instance} --policy-name ${INLINE_POLICY_NAMES.instanceRole} --policy-document ${ref(v.instanceRolePolicy)} ${region}`,
+        sh`aws iam attach-role-policy ${instance} --policy-arn ${managed.arn} ${region}`,
+        msg('file.awsCli.note.attachManagedPolicy'),
+        managed.citation,
       ),
-    )
-  setup.push(
+    ),
+    ...putInlinePolicy(instanceRole, v.instanceRolePolicy, region),
     line(
       sh`if ! profile_role=$(aws iam get-instance-profile ${profile} --query ${'InstanceProfile.Roles[0].RoleName'} --output text ${region} 2>/dev/null); then`,
     ),
@@ -248,33 +246,35 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     line(raw('  profile_role=None')),
     line(raw('fi')),
     line(raw('if [ "$profile_role" = None ]; then')),
-    line(sh`  aws iam add-role-to-instance-profile ${profile} ${instance} ${region}`),
-    line(sh`elif [ "$profile_role" != ${config.instanceRoleName} ]; then`),
     line(
-      sh`  echo ${`The instance profile ${ctx.instanceProfileName} holds the role `}"$profile_role"${'; a profile holds one role. Choose another profile name in the wizard.'} >&2`,
+      sh`  aws iam add-role-to-instance-profile ${profile} ${option('--role-name', plan.instanceProfile.roleName)} ${region}`,
+    ),
+    line(sh`elif [ "$profile_role" != ${plan.instanceProfile.roleName} ]; then`),
+    line(
+      sh`  echo ${`The instance profile ${plan.instanceProfile.name} holds the role `}"$profile_role"${'; a profile holds one role. Choose another profile name in the wizard.'} >&2`,
     ),
     line(raw('  exit 1')),
     line(raw('fi')),
-  )
-  if (config.deployerRoleName)
+  ]
+  if (passRole.deployerRoleName)
     setup.push(
       blank,
       comment('3. Let the deployer pass both roles.'),
       line(
-        sh`aws iam put-role-policy ${option('--role-name', config.deployerRoleName)} --policy-name ${INLINE_POLICY_NAMES.deployer} --policy-document ${ref(v.passRolePolicy)} ${region}`,
+        sh`aws iam put-role-policy ${option('--role-name', passRole.deployerRoleName)} --policy-name ${passRole.policy.name} --policy-document ${ref(v.passRolePolicy)} ${region}`,
         msg('file.awsCli.note.putPassRolePolicy'),
         cite('S13', 'IAM_PASSROLE'),
       ),
     )
   setup.push(
     blank,
-    comment(`${config.deployerRoleName ? '4' : '3'}. The cluster and the task definition.`),
+    comment(`${passRole.deployerRoleName ? '4' : '3'}. The cluster and the task definition.`),
     line(
-      sh`if [ "$(aws ecs describe-clusters ${option('--clusters', config.clusterName)} --query ${'clusters[0].status'} --output text ${region})" = ACTIVE ]; then`,
+      sh`if [ "$(aws ecs describe-clusters ${option('--clusters', plan.cluster.name)} --query ${'clusters[0].status'} --output text ${region})" = ACTIVE ]; then`,
     ),
-    line(sh`  echo ${`Cluster ${config.clusterName} exists: reusing it.`}`),
+    line(sh`  echo ${`Cluster ${plan.cluster.name} exists: reusing it.`}`),
     line(raw('else')),
-    line(sh`  aws ecs create-cluster ${option('--cluster-name', config.clusterName)} ${region}`),
+    line(sh`  aws ecs create-cluster ${option('--cluster-name', plan.cluster.name)} ${region}`),
     line(raw('fi')),
     line(
       sh`aws ecs register-task-definition --cli-input-json ${ref(v.taskDefinition)} ${region}`,
@@ -283,16 +283,15 @@ export function awsCliSh(ctx: Context): ArtifactBody {
     ),
     blank,
     comment(
-      `Next: launch instances with --iam-instance-profile Name=${ctx.instanceProfileName} and --user-data file://ec2/user-data.${config.os === 'linux' ? 'sh' : 'ps1'}; once they have joined the cluster, run this script again with the argument run-task.`,
+      `Next: launch instances with --iam-instance-profile Name=${plan.instanceProfile.name} and --user-data file://ec2/user-data.${plan.host.os === 'linux' ? 'sh' : 'ps1'}; once they have joined the cluster, run this script again with the argument run-task.`,
     ),
   )
 
-  const awsvpc = config.networkMode === 'awsvpc'
-  const runTask: ShellBlock[] = [
+  const runTaskBlocks: ShellBlock[] = [
     ...network.lookUp,
     line(
-      sh`aws ecs run-task ${cluster} ${option('--task-definition', config.task.family)} --launch-type EC2 --overrides ${ref(v.runTaskOverrides)}${awsvpc ? sh` --network-configuration ${ref(v.networkConfiguration)}` : raw('')} ${region}`,
-      msg('file.awsCli.note.runTask', { networkMode: config.networkMode }),
+      sh`aws ecs run-task ${cluster} ${option('--task-definition', runTask.taskDefinition)} --launch-type ${runTask.launchType} --overrides ${ref(v.runTaskOverrides)}${runTask.network ? sh` --network-configuration ${ref(v.networkConfiguration)}` : raw('')} ${region}`,
+      msg('file.awsCli.note.runTask', { networkMode: ctx.config.networkMode }),
       cite('S2', 'RUN_TASK_API'),
     ),
   ]
@@ -326,7 +325,7 @@ export function awsCliSh(ctx: Context): ArtifactBody {
       ...indented(setup),
       line(raw('    ;;')),
       line(raw('  run-task)')),
-      ...indented(runTask),
+      ...indented(runTaskBlocks),
       line(raw('    ;;')),
       line(raw('esac')),
       line(raw(')')),

@@ -8,17 +8,11 @@ import {
   INSTANCE_METADATA_ADDRESS_IPV6,
   INSTANCE_METADATA_IPV6_CITATION,
   MANUAL_AGENT,
-  type AgentVariable,
 } from '../../knowledge/agent.ts'
-import {
-  AWS_CLI_INSTALLER_URL_PREFIX,
-  awsCliInstall,
-  rulesPersistence,
-  type AwsCliInstall,
-} from '../../knowledge/amis.ts'
+import { AWS_CLI_INSTALLER_URL_PREFIX, type AwsCliInstall } from '../../knowledge/amis.ts'
 import { SOURCES, cite, formatCitation as formatSource } from '../../knowledge/sources.ts'
 import { msg } from '../../i18n/message.ts'
-import { renderEcsConfig, type EcsConfigEntry } from '../render/ecs-config.ts'
+import { renderEcsConfig } from '../render/ecs-config.ts'
 import {
   blank,
   comment,
@@ -32,6 +26,7 @@ import {
 } from '../render/shell.ts'
 import { headerLines, perContext, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
+import { linuxHostOf, type AgentSetting, type LinuxHostPlan } from '../plan.ts'
 import type { LineSource } from '../types.ts'
 
 const { address: PROXY_ADDRESS, agentListener: AGENT_LISTENER, agentPort: AGENT_PORT } = CREDENTIALS_ENDPOINT
@@ -44,25 +39,9 @@ export const RC_LOCAL = '/etc/rc.d/rc.local'
 /** The agent's saved state under ecs-init's data directory: the BoltDB file and the older JSON file. */
 const AGENT_SAVED_STATE = ['/var/lib/ecs/data/agent.db', '/var/lib/ecs/data/ecs_agent_data.json']
 
-/** The agent variables for this config, in the order they are written. */
-export function agentVariables(ctx: Context): EcsConfigEntry[] {
-  const { config } = ctx
-  const vars: [AgentVariable, string][] = [
-    ['ECS_CLUSTER', config.clusterName],
-    // ecs-init sets both already; writing them makes the intent explicit and costs nothing.
-    ['ECS_ENABLE_TASK_IAM_ROLE', 'true'],
-    ['ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST', 'true'],
-  ]
-  if (config.networkMode === 'awsvpc') {
-    vars.push(['ECS_ENABLE_TASK_ENI', 'true'])
-    if (config.blockInstanceMetadata) vars.push(['ECS_AWSVPC_BLOCK_IMDS', 'true'])
-  }
-  return vars
-}
-
-function ecsConfigSources(entries: EcsConfigEntry[], firstLine: number): LineSource[] {
+function ecsConfigSources(entries: readonly AgentSetting[], firstLine: number): LineSource[] {
   return entries.map(([key], i) => {
-    const variable = AGENT_VARIABLES[key as AgentVariable]
+    const variable = AGENT_VARIABLES[key]
     return {
       line: firstLine + i,
       note: msg('file.ecsConfig.note.variable', { variable: key, meaning: variable.meaning }),
@@ -71,18 +50,19 @@ function ecsConfigSources(entries: EcsConfigEntry[], firstLine: number): LineSou
   })
 }
 
-export function ecsConfig(ctx: Context): ArtifactBody | undefined {
-  if (!ctx.isLinux) return undefined
-  const entries = agentVariables(ctx)
+export function ecsConfig(ctx: Context): ArtifactBody {
+  const host = linuxHostOf(ctx.plan)
+  const entries = host.agentSettings
   return {
     title: msg('file.ecsConfig.title'),
-    usage: ctx.manualAgent
-      ? msg('file.ecsConfig.usage.manualAgent', { path: ECS_CONFIG_PATH })
-      : msg('file.ecsConfig.usage.userData', {
-          path: ECS_CONFIG_PATH,
-          userData: 'ec2/user-data.sh',
-          configObject: ctx.config.configObject ? 'yes' : 'no',
-        }),
+    usage:
+      host.agentStart === 'docker-run'
+        ? msg('file.ecsConfig.usage.manualAgent', { path: ECS_CONFIG_PATH })
+        : msg('file.ecsConfig.usage.userData', {
+            path: ECS_CONFIG_PATH,
+            userData: 'ec2/user-data.sh',
+            configObject: host.configObject ? 'yes' : 'no',
+          }),
     check: `cat ${ECS_CONFIG_PATH}`,
     text: renderEcsConfig(entries),
     sources: ecsConfigSources(entries, 1),
@@ -224,16 +204,22 @@ function imdsBlockBlocks(): ShellBlock[] {
   ]
 }
 
+/** The host's rules, for the files that exist only when the plan has some. */
+function rulesOf(host: LinuxHostPlan): NonNullable<LinuxHostPlan['rules']> {
+  if (!host.rules) throw new Error('this plan has no host rules')
+  return host.rules
+}
+
 /** The rules script: only this tool's rules, idempotent, runnable on its own (the boot unit runs it). */
 function buildRulesScript(ctx: Context): { text: string; sources: LineSource[] } {
-  const persistence = rulesPersistence(ctx.linuxAmi!)
+  const rules = rulesOf(linuxHostOf(ctx.plan))
   const runBy =
-    persistence.kind === 'systemd-unit'
+    rules.persistence.kind === 'systemd-unit'
       ? `${RULES_UNIT} runs it at every boot, before Docker and the ECS agent start.`
       : `${RC_LOCAL} runs it at every boot, before the ECS agent starts.`
   const blocks: ShellBlock[] = []
-  if (ctx.manualAgent) blocks.push(...credentialProxyBlocks(), blank)
-  if (ctx.blocksImdsWithIptables) blocks.push(...imdsBlockBlocks(), blank)
+  if (rules.credentialProxy) blocks.push(...credentialProxyBlocks(), blank)
+  if (rules.imdsBlock) blocks.push(...imdsBlockBlocks(), blank)
   return renderShell({
     interpreter: '/bin/bash',
     blocks: [
@@ -281,8 +267,9 @@ function rulesUnit(): string {
 
 /** Writes the rules script and what runs it at boot, then runs it once now. */
 function hostRuleBlocks(ctx: Context): ShellBlock[] {
-  if (!ctx.needsHostRules) return []
-  const persistence = rulesPersistence(ctx.linuxAmi!)
+  const { rules } = linuxHostOf(ctx.plan)
+  if (!rules) return []
+  const { persistence } = rules
   const blocks: ShellBlock[] = [
     comment(
       "The rules live in one script that adds only this tool's rules and is run again at every boot. Saving the whole ruleset instead (iptables-save, iptables-services, netfilter-persistent) would also keep Docker's and ecs-init's rules, which they add again when they start, and needs a package download at boot.",
@@ -336,8 +323,8 @@ function hostRuleBlocks(ctx: Context): ShellBlock[] {
   return blocks
 }
 
-function dockerRun(ctx: Context, selinux: boolean) {
-  const variables = agentVariables(ctx)
+function dockerRun(host: LinuxHostPlan, selinux: boolean) {
+  const variables = host.agentSettings
   const env = [
     ...Object.entries(MANUAL_AGENT.environment).map(([k, v]) => `--env=${k}=${v}`),
     ...variables.map(([k, v]) => `--env=${k}=${v}`),
@@ -349,7 +336,7 @@ function dockerRun(ctx: Context, selinux: boolean) {
   return sh`docker run --name ${MANUAL_AGENT.containerName} --detach=true --restart=on-failure:10 ${flags.length > 0 ? sh`${flags} ` : raw('')}${volumes} --net=host --env-file=${ECS_CONFIG_PATH} ${env} ${MANUAL_AGENT.image}`
 }
 
-function agentRunBlocks(ctx: Context): ShellBlock[] {
+function agentRunBlocks(host: LinuxHostPlan): ShellBlock[] {
   return [
     comment(
       'Start the ECS agent. --net=host is required for task roles: the agent serves credentials on 127.0.0.1:51679.',
@@ -377,10 +364,10 @@ function agentRunBlocks(ctx: Context): ShellBlock[] {
       MANUAL_AGENT.selinux.citation,
     ),
     ...indented([
-      line(dockerRun(ctx, true), msg('file.agentRun.note.dockerRunSelinux'), MANUAL_AGENT.selinux.citation),
+      line(dockerRun(host, true), msg('file.agentRun.note.dockerRunSelinux'), MANUAL_AGENT.selinux.citation),
     ]),
     line(raw('else')),
-    ...indented([line(dockerRun(ctx, false), msg('file.agentRun.note.dockerRun'), MANUAL_AGENT.citation)]),
+    ...indented([line(dockerRun(host, false), msg('file.agentRun.note.dockerRun'), MANUAL_AGENT.citation)]),
     line(raw('fi')),
   ]
 }
@@ -455,21 +442,22 @@ function awsCliFunction(install: AwsCliInstall): ShellBlock[] {
 
 /** Fetches ecs.config from S3 with the instance role into a temporary file and, only when that works, puts
  * the object before the lines user data wrote. Any failure is logged and leaves those lines in place. */
-function configObjectBlocks(ctx: Context): ShellBlock[] {
-  const { config } = ctx
-  const { bucket, key } = config.configObject!
-  const install = awsCliInstall(ctx.linuxAmi!, config.hostFamily)
+function configObjectBlocks(
+  plan: Context['plan'],
+  configObject: NonNullable<LinuxHostPlan['configObject']>,
+): ShellBlock[] {
+  const { bucket, key, awsCli: install } = configObject
   const egress =
     install.kind === 'package'
       ? `outbound access to the Amazon Linux package repositories (${install.command.join(' ')})`
       : 'outbound internet access to the package repositories of the distribution and to awscli.amazonaws.com'
-  const kept = `${ECS_CONFIG_PATH} keeps only the settings written above, so the instance still joins ${config.clusterName}.`
+  const kept = `${ECS_CONFIG_PATH} keeps only the settings written above, so the instance still joins ${plan.cluster.name}.`
   const noCli = `Could not install the AWS CLI, which fetches ecs.config from S3: the instance needs ${egress}, through a NAT gateway or a proxy, or an image that has the AWS CLI. ${kept}`
-  const noObject = `Could not fetch s3://${bucket}/${key} (see the AWS CLI error above): check the instance profile's policy (iam/instance-role-policy.json), that the bucket belongs to account ${config.accountId}, and the region. ${kept}`
+  const noObject = `Could not fetch s3://${bucket}/${key} (see the AWS CLI error above): check the instance profile's policy (iam/instance-role-policy.json), that the bucket belongs to account ${plan.accountId}, and the region. ${kept}`
   const object = raw('"$ecs_config_object"')
   return [
     comment(
-      `ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins ${config.clusterName}, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).`,
+      `ecs.config from S3, after the settings above are written: if anything here fails, the agent still joins ${plan.cluster.name}, not the default cluster, and the log says what failed. On success the file becomes the object followed by the settings above, which win (ecs-init reads the lines in order; the last of the same key counts).`,
     ),
     comment(
       `The AWS CLI fetches the object. ${install.kind === 'package' ? 'The ECS-optimized AMIs are built from minimal AMIs without it, so it' : 'It'} is installed here when missing, which needs ${egress}.`,
@@ -483,7 +471,7 @@ function configObjectBlocks(ctx: Context): ShellBlock[] {
     line(raw('if ! command -v aws >/dev/null 2>&1 && ! install_aws_cli; then')),
     ...indented([line(sh`echo ${noCli} >&2`), line(raw('ecs_config_fetch=failed'))]),
     line(
-      sh`elif aws s3api get-object ${option('--bucket', bucket)} ${option('--key', key)} --expected-bucket-owner ${config.accountId} ${object} --region ${config.region} >/dev/null; then`,
+      sh`elif aws s3api get-object ${option('--bucket', bucket)} ${option('--key', key)} --expected-bucket-owner ${plan.accountId} ${object} --region ${plan.region} >/dev/null; then`,
       msg('file.configObject.note.getObject', { policy: 'iam/instance-role-policy.json' }),
       cite('S6', 'S3_BUCKET_OWNER_CONDITION', 'CLI_S3API_GET_OBJECT'),
     ),
@@ -511,8 +499,8 @@ function configObjectBlocks(ctx: Context): ShellBlock[] {
 }
 
 /** ecs-init outside the ECS-optimized AMIs: its generic unit is not ordered after user data. */
-function ecsInitStartBlocks(ctx: Context): ShellBlock[] {
-  const already = `ecs.service was already running (enabled in the image): it started before user data wrote ${ECS_CONFIG_PATH}, joined the default cluster and saved that in its state, so it would refuse ${ctx.config.clusterName} and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).`
+function ecsInitStartBlocks(cluster: string): ShellBlock[] {
+  const already = `ecs.service was already running (enabled in the image): it started before user data wrote ${ECS_CONFIG_PATH}, joined the default cluster and saved that in its state, so it would refuse ${cluster} and stop for good. Stopping it and removing its saved state; a container instance it registered may be left in the default cluster: deregister it there (aws ecs list-container-instances --cluster default, then aws ecs deregister-container-instance).`
   return [
     comment(
       'Start ecs-init now that ecs.config is written, without waiting for it: the Amazon Linux ecs.service is ordered After=cloud-final.service, so a blocking start from user data would deadlock. The generic .deb and .rpm units have only After=docker.service and are not enabled by the package, so unless the image enabled ecs.service, nothing started the agent before this line.',
@@ -560,37 +548,36 @@ function script(ctx: Context, title: string, blocks: ShellBlock[]): { text: stri
     interpreter: '/bin/bash',
     blocks: [...headerLines(ctx, title).map(comment), line(raw('set -euo pipefail')), blank, ...blocks],
   })
-  return ctx.needsHostRules ? withEmbeddedSources(rendered, rulesScript(ctx).sources) : rendered
+  return linuxHostOf(ctx.plan).rules ? withEmbeddedSources(rendered, rulesScript(ctx).sources) : rendered
 }
 
-export function userDataSh(ctx: Context): ArtifactBody | undefined {
-  if (!ctx.isLinux) return undefined
-  const { config } = ctx
+export function userDataSh(ctx: Context): ArtifactBody {
+  const { plan } = ctx
+  const host = linuxHostOf(plan)
+  const { configObject } = host
   const blocks: ShellBlock[] = []
-  if (config.configObject || ctx.manualAgent || config.ami === 'ecs-init')
-    blocks.push(line(sh`mkdir -p /etc/ecs`))
-  const entries = agentVariables(ctx)
+  if (configObject || host.agentStart !== 'ami') blocks.push(line(sh`mkdir -p /etc/ecs`))
   blocks.push(
     comment(
-      `Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.${config.configObject ? ' The S3 object replaces the rest of the file, as a copy would.' : ''}`,
+      `Agent settings, written first so that nothing below can leave the agent without them; the quoted heredoc keeps the shell from expanding anything in them.${configObject ? ' The S3 object replaces the rest of the file, as a copy would.' : ''}`,
     ),
     {
       kind: 'heredoc',
       before: sh`cat`,
-      after: config.configObject ? sh`> ${ECS_CONFIG_PATH}` : sh`>> ${ECS_CONFIG_PATH}`,
-      body: renderEcsConfig(entries),
-      note: config.configObject
+      after: configObject ? sh`> ${ECS_CONFIG_PATH}` : sh`>> ${ECS_CONFIG_PATH}`,
+      body: renderEcsConfig(host.agentSettings),
+      note: configObject
         ? msg('file.userDataSh.note.writeEcsConfig')
         : msg('file.userDataSh.note.appendEcsConfig'),
       citation: cite('S7', 'S25'),
     },
   )
-  if (config.configObject) blocks.push(blank, ...configObjectBlocks(ctx))
+  if (configObject) blocks.push(blank, ...configObjectBlocks(plan, configObject))
   const rules = hostRuleBlocks(ctx)
   if (rules.length > 0) blocks.push(blank, ...rules)
-  if (ctx.manualAgent) blocks.push(blank, ...agentRunBlocks(ctx))
-  else if (config.ami === 'ecs-init') blocks.push(blank, ...ecsInitStartBlocks(ctx))
-  if (config.configObject)
+  if (host.agentStart === 'docker-run') blocks.push(blank, ...agentRunBlocks(host))
+  else if (host.agentStart === 'ecs-init') blocks.push(blank, ...ecsInitStartBlocks(plan.cluster.name))
+  if (configObject)
     blocks.push(
       blank,
       comment(
@@ -603,7 +590,7 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
     title: msg('file.userDataSh.title'),
     usage: msg('file.userDataSh.usage', {
       command: 'aws ec2 run-instances --user-data file://ec2/user-data.sh',
-      profile: ctx.instanceProfileName,
+      profile: plan.instanceProfile.name,
     }),
     check: 'sudo cat /var/log/cloud-init-output.log; curl -s http://localhost:51678/v1/metadata',
     text,
@@ -611,26 +598,26 @@ export function userDataSh(ctx: Context): ArtifactBody | undefined {
   }
 }
 
-export function iptablesSh(ctx: Context): ArtifactBody | undefined {
-  if (!ctx.isLinux || !ctx.needsHostRules) return undefined
+export function iptablesSh(ctx: Context): ArtifactBody {
+  const rules = rulesOf(linuxHostOf(ctx.plan))
   const { text, sources } = script(ctx, 'Host rules for ECS task roles on a running container instance', [
     ...rootCheck,
     blank,
     ...hostRuleBlocks(ctx),
   ])
-  const systemd = rulesPersistence(ctx.linuxAmi!).kind === 'systemd-unit'
+  const systemd = rules.persistence.kind === 'systemd-unit'
   return {
     title: msg('file.hostIptables.title'),
     usage: msg('file.hostIptables.usage', {
       script: RULES_SCRIPT,
-      // needsHostRules: at least one of the two.
-      rules: !ctx.blocksImdsWithIptables ? 'proxy' : !ctx.manualAgent ? 'imds' : 'both',
+      // A plan has rules only with at least one of the two.
+      rules: !rules.imdsBlock ? 'proxy' : !rules.credentialProxy ? 'imds' : 'both',
       persistence: systemd ? 'systemd' : 'rcLocal',
       unit: RULES_UNIT,
       rcLocal: RC_LOCAL,
     }),
     check: [
-      ctx.blocksImdsWithIptables ? 'sudo iptables -S DOCKER-USER' : 'sudo iptables -t nat -S PREROUTING',
+      rules.imdsBlock ? 'sudo iptables -S DOCKER-USER' : 'sudo iptables -t nat -S PREROUTING',
       systemd ? `systemctl is-enabled ${RULES_UNIT}` : `grep -x ${RULES_SCRIPT} ${RC_LOCAL}`,
     ].join('; '),
     text,
@@ -638,12 +625,11 @@ export function iptablesSh(ctx: Context): ArtifactBody | undefined {
   }
 }
 
-export function runAgentSh(ctx: Context): ArtifactBody | undefined {
-  if (!ctx.isLinux || !ctx.manualAgent) return undefined
+export function runAgentSh(ctx: Context): ArtifactBody {
   const { text, sources } = script(ctx, 'Start the ECS agent by hand with task roles', [
     ...rootCheck,
     blank,
-    ...agentRunBlocks(ctx),
+    ...agentRunBlocks(linuxHostOf(ctx.plan)),
   ])
   return {
     title: msg('file.hostRunAgent.title'),
@@ -654,5 +640,5 @@ export function runAgentSh(ctx: Context): ArtifactBody | undefined {
   }
 }
 
-// Built once per generate() call: more than one file holds the same text.
+// Rendered once per generate() call: user data and host/iptables.sh both carry it.
 const rulesScript = perContext(buildRulesScript)

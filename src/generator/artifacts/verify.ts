@@ -12,14 +12,8 @@ const CREDENTIALS_URL_BASE = `http://${CREDENTIALS_ENDPOINT.address}`
 const fetchNote = msg('file.verifyCredentials.note.fetch', { address: CREDENTIALS_ENDPOINT.address })
 const IMDS_URL = `http://${INSTANCE_METADATA_ADDRESS}/latest/meta-data/`
 
-/** Whether the task should find instance metadata blocked: the modes where a block exists and is on. */
-function expectsImdsBlocked(ctx: Context): boolean {
-  const { networkMode, blockInstanceMetadata } = ctx.config
-  return (
-    blockInstanceMetadata &&
-    (networkMode === 'bridge' || networkMode === 'awsvpc' || networkMode === 'default')
-  )
-}
+/** Whether the task should find instance metadata blocked: the plan's host decides. */
+const expectsImdsBlocked = (ctx: Context): boolean => ctx.plan.host.tasksFindImdsBlocked
 
 const noHttpClientMessage =
   'FAILED: this check needs curl or wget in the container, and neither is installed: install one (e.g. apk add curl, apt-get install curl) or run the check from a container of the task that has one.'
@@ -27,15 +21,14 @@ const noHttpClientMessage =
 const missingUriMessage =
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is not set: the task has no task role, or the agent runs without task roles enabled.'
 
-export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
-  if (!ctx.isLinux) return undefined
+export function verifyCredentialsSh(ctx: Context): ArtifactBody {
   const blocks: ShellBlock[] = [
     ...headerLines(ctx, 'In-container check of the ECS task role').map(comment),
     comment(
       'Run inside a running container of the task, e.g. with "aws ecs execute-command" or "docker exec". Needs curl or wget.',
     ),
     line(raw('set -eu')),
-    line(sh`expected_role=${ctx.arns.taskRole}`),
+    line(sh`expected_role=${ctx.plan.taskRole.arn}`),
     blank,
     line(raw('if command -v curl >/dev/null 2>&1; then http=curl')),
     line(raw('elif command -v wget >/dev/null 2>&1; then http=wget')),
@@ -118,13 +111,12 @@ export function verifyCredentialsSh(ctx: Context): ArtifactBody | undefined {
   }
 }
 
-export function verifyCredentialsPs1(ctx: Context): ArtifactBody | undefined {
-  if (ctx.isLinux) return undefined
+export function verifyCredentialsPs1(ctx: Context): ArtifactBody {
   const blocks: PsBlock[] = [
     ...headerLines(ctx, 'In-container check of the ECS task role (Windows)').map(psComment),
     psComment('Run inside a running Windows container of the task.'),
     psLine(ps`$ErrorActionPreference = 'Stop'`),
-    psLine(ps`$expectedRole = ${ctx.arns.taskRole}`),
+    psLine(ps`$expectedRole = ${ctx.plan.taskRole.arn}`),
     psLine(ps`if (-not $env:AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) {`),
     psLine(ps`    Write-Error ${missingUriMessage}`),
     psLine(ps`    exit 1`),

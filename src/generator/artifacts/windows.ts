@@ -14,23 +14,22 @@ import {
 } from '../render/powershell.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
+import { windowsHostOf, type WindowsHostPlan } from '../plan.ts'
 
 /** Import-Module ECSTools and Initialize-ECSAgent, as in user data: the recovery script repeats them as is. */
-function initializeAgent(ctx: Context): PsBlock[] {
-  const { config } = ctx
-  const awsvpc = config.networkMode === 'awsvpc'
+function initializeAgent({ agent }: WindowsHostPlan): PsBlock[] {
   // Switches for awsvpc (bootstrapping Windows instances, S8); every command stays on one physical line: a
   // parameter wrapped onto the next line loses its argument.
-  const switches = awsvpc
-    ? psRaw(config.blockInstanceMetadata ? ' -EnableTaskENI -AwsvpcBlockIMDS' : ' -EnableTaskENI')
+  const switches = agent.taskEni
+    ? psRaw(agent.awsvpcBlockImds ? ' -EnableTaskENI -AwsvpcBlockIMDS' : ' -EnableTaskENI')
     : psRaw('')
   return [
     psLine(ps`Import-Module ECSTools`, msg('file.windowsAgent.note.importModule'), cite('S3', 'S8')),
     psLine(
-      ps`Initialize-ECSAgent -Cluster ${config.clusterName} -EnableTaskIAMRole${switches}`,
-      awsvpc
+      ps`Initialize-ECSAgent -Cluster ${agent.cluster} -EnableTaskIAMRole${switches}`,
+      agent.taskEni
         ? msg('file.windowsAgent.note.initializeAwsvpc', {
-            blockImds: config.blockInstanceMetadata ? 'yes' : 'no',
+            blockImds: agent.awsvpcBlockImds ? 'yes' : 'no',
           })
         : msg('file.windowsAgent.note.initialize', {
             address: CREDENTIALS_ENDPOINT.address,
@@ -41,26 +40,24 @@ function initializeAgent(ctx: Context): PsBlock[] {
   ]
 }
 
-export function userDataPs1(ctx: Context): ArtifactBody | undefined {
-  if (ctx.isLinux) return undefined
+export function userDataPs1(ctx: Context): ArtifactBody {
   const blocks: PsBlock[] = [
     ...headerLines(ctx, 'EC2 user data for a Windows ECS container instance with task roles').map(psComment),
-    ...initializeAgent(ctx),
+    ...initializeAgent(windowsHostOf(ctx.plan)),
   ]
   const { text, sources } = renderPowerShell({ userDataTags: true, blocks })
   return {
     title: msg('file.userDataPs1.title'),
-    usage: msg('file.userDataPs1.usage', { profile: ctx.instanceProfileName, tag: '<powershell>' }),
+    usage: msg('file.userDataPs1.usage', { profile: ctx.plan.instanceProfile.name, tag: '<powershell>' }),
     check: 'Get-Service AmazonECS; Invoke-RestMethod http://localhost:51678/v1/metadata',
     text,
     sources,
   }
 }
 
-export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
-  // Only the default (NAT) mode needs it: in awsvpc the agent adds the routes itself (namespace_helper_windows.go, S28).
-  if (ctx.isLinux || ctx.config.networkMode !== 'default') return undefined
-  const block = ctx.config.blockInstanceMetadata
+export function bootstrapRoutesPs1(ctx: Context): ArtifactBody {
+  const routes = windowsHostOf(ctx.plan).containerRoutes
+  if (!routes) throw new Error('this plan has no container routes')
   const source = cite('S3')
   const blocks: PsBlock[] = [
     ...headerLines(ctx, 'Container route script for Windows task roles (default network mode)').map(
@@ -89,7 +86,7 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
     ),
     psLine(ps`}`),
   ]
-  if (block)
+  if (!routes.metadataRoute)
     blocks.push(
       psBlank,
       psComment(
@@ -136,8 +133,8 @@ export function bootstrapRoutesPs1(ctx: Context): ArtifactBody | undefined {
  * 169.254.170.2:80 -> 127.0.0.1:51679. Steps 1, 2, 3 and 5 are undone here; the firewall rule survives a
  * restart untouched. Then the agent is initialized exactly as in user data.
  */
-export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
-  if (ctx.isLinux) return undefined
+export function recoverAfterRestartPs1(ctx: Context): ArtifactBody {
+  const host = windowsHostOf(ctx.plan)
   const setup = cite('AGENT_WINDOWS_HOSTSETUP', 'AGENT_ECSTOOLS_COMMIT')
   const address = CREDENTIALS_ENDPOINT.address
   const port = String(CREDENTIALS_ENDPOINT.port)
@@ -199,7 +196,7 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody | undefined {
     psLine(ps`}`),
     psBlank,
     psComment('Initialize the agent again, exactly as the user data did at first launch.'),
-    ...initializeAgent(ctx),
+    ...initializeAgent(host),
     psBlank,
     psComment(
       `Check from the host: the failure after a restart is an unreachable ${address}:${CREDENTIALS_ENDPOINT.port}.`,

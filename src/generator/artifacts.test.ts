@@ -1,0 +1,128 @@
+// The artifact table is the one list of files: these tests hold generate(), the plan, setup/aws-cli.sh and
+// the README to it, so a file cannot be built and then left out of the list, or listed in one place only.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AMI_IDS, DEFAULT_CONFIG, HOST_FAMILIES, NETWORK_MODES, type WizardConfig } from '../config/schema.ts'
+import { amiInfo } from '../knowledge/amis.ts'
+import { ARTIFACTS, type ArtifactPath } from './artifacts.ts'
+import { generate } from './generate.ts'
+import { plan, type SetupPlan } from './plan.ts'
+import type { Language } from './types.ts'
+
+const base: WizardConfig = { ...structuredClone(DEFAULT_CONFIG), accountId: '012345678901' }
+
+// Every OS, AMI, host family, network mode and IMDS choice: as they come, with every optional resource,
+// without a task role policy, and with one of extra statements only.
+const variants: [name: string, Partial<WizardConfig>][] = [
+  ['defaults', {}],
+  [
+    'every optional resource',
+    {
+      deployerRoleName: 'deployer',
+      configObject: { bucket: 'cfg-bucket', key: 'ecs.config' },
+      buckets: [{ name: 'app-bucket', access: 'read' }],
+      subnets: ['subnet-0123456789abcdef0'],
+    },
+  ],
+  ['no task role policy', { buckets: [] }],
+  [
+    'extra statements only',
+    { buckets: [], extraStatements: '[{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }]' },
+  ],
+]
+const configs: [string, WizardConfig][] = AMI_IDS.flatMap((ami) =>
+  (amiInfo(ami).asksHostFamily ? HOST_FAMILIES : (['rhel'] as const)).flatMap((hostFamily) =>
+    NETWORK_MODES.flatMap((networkMode) =>
+      [true, false].flatMap((blockInstanceMetadata) =>
+        variants.map(([name, variant]): [string, WizardConfig] => [
+          `${ami}/${hostFamily}/${networkMode}/block=${blockInstanceMetadata}/${name}`,
+          {
+            ...base,
+            ...variant,
+            os: amiInfo(ami).os,
+            ami,
+            hostFamily,
+            networkMode,
+            blockInstanceMetadata,
+            task: { ...base.task, portMappings: networkMode === 'none' ? [] : base.task.portMappings },
+          },
+        ]),
+      ),
+    ),
+  ),
+)
+
+/** The language each file name ending stands for; a file ending in anything else has no known language. */
+const LANGUAGE_OF_EXTENSION: Record<string, Language> = {
+  '.json': 'json',
+  '.sh': 'shell',
+  '.ps1': 'powershell',
+  '.config': 'ini',
+}
+
+describe('the artifact table', () => {
+  it('gives every path a folder, a group and the language its file name ends with, once', () => {
+    const paths = ARTIFACTS.map((a) => a.path)
+    expect(new Set(paths).size).toBe(paths.length)
+    for (const { path, group, language } of ARTIFACTS) {
+      expect(path, path).toMatch(/^[a-z0-9-]+\/[a-z0-9.-]+$/)
+      expect(group, path).not.toBe('')
+      const extension = path.slice(path.lastIndexOf('.'))
+      expect(LANGUAGE_OF_EXTENSION[extension], `${path}: language of "${extension}"`).toBe(language)
+    }
+  })
+
+  describe.each(configs)('%s', (_name, config) => {
+    const setup: SetupPlan = plan(config)
+    const result = generate(config)
+    const paths = result.files.map((f) => f.path)
+
+    it('lists every file whose condition holds, in table order, with its group and language', () => {
+      expect(paths).toEqual(ARTIFACTS.filter((a) => a.when(setup)).map((a) => a.path))
+      for (const file of result.files) {
+        const entry = ARTIFACTS.find((a) => a.path === file.path)!
+        expect([file.destination, file.language]).toEqual([entry.group, entry.language])
+        expect(file.text).not.toBe('')
+      }
+    })
+
+    it('lists a file for every document of the plan', () => {
+      const documents: [ArtifactPath, boolean][] = [
+        ['iam/task-role-trust-policy.json', true],
+        ['iam/task-role-policy.json', setup.taskRole.inlinePolicy !== undefined],
+        ['iam/instance-role-trust-policy.json', true],
+        ['iam/instance-role-policy.json', setup.instanceRole.inlinePolicy !== undefined],
+        ['iam/passrole-policy.json', true],
+        ['ecs/task-definition.json', true],
+        ['ecs/run-task-overrides.json', true],
+      ]
+      for (const [path, inPlan] of documents) expect(paths.includes(path), path).toBe(inPlan)
+    })
+
+    it('lists every file that setup/aws-cli.sh says it carries', () => {
+      const script = result.files.find((f) => f.path === 'setup/aws-cli.sh')!
+      const carried = script.sources
+        .filter((s) => s.note.key === 'file.awsCli.note.sameDocument')
+        .map((s) => s.note.params?.path)
+      expect(carried.length).toBeGreaterThanOrEqual(4)
+      for (const path of carried) expect(paths).toContain(path)
+    })
+  })
+
+  it('is the list of files in the README', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## What it generates'))
+    const table = section.slice(0, section.indexOf('\n## '))
+    const listed: string[] = []
+    for (const row of table.split('\n').filter((l) => l.startsWith('| `'))) {
+      // A cell may name a sibling by its ending alone: `container/verify-credentials.sh` / `.ps1`.
+      const cell = row.split('|')[1]!
+      for (const [, name] of cell.matchAll(/`([^`]+)`/g)) {
+        const previous = listed.at(-1)
+        listed.push(name!.startsWith('.') && previous ? previous.replace(/\.[^.]+$/, name!) : name!)
+      }
+    }
+    expect(listed.sort()).toEqual(ARTIFACTS.map((a) => a.path).sort())
+  })
+})

@@ -1,0 +1,127 @@
+// The one artifact table: every file the generator can produce, in apply order (the order the files are
+// listed in, in the page, the zip and the CLI). Each entry holds its path, its group (where it goes: the
+// page's tab group), its language, when it exists (a condition on the plan) and its renderer. The path and
+// group types derive from this table, so a file is added here and in its renderer only
+// (docs/decisions/012-setup-plan-and-artifact-table.md). Model: nginxconfig.io's generators/index.js, where
+// the condition that makes a file exist sits beside its path.
+import type { ArtifactBuilder } from './artifact.ts'
+import { awsCliSh } from './artifacts/aws-cli.ts'
+import {
+  instanceRolePolicy,
+  instanceRoleTrustPolicy,
+  passRolePolicy,
+  taskRolePolicy,
+  taskRoleTrustPolicy,
+} from './artifacts/iam.ts'
+import { ecsConfig, iptablesSh, runAgentSh, userDataSh } from './artifacts/linux-host.ts'
+import { runTaskOverrides, taskDefinition } from './artifacts/task.ts'
+import { verifyCredentialsPs1, verifyCredentialsSh } from './artifacts/verify.ts'
+import { bootstrapRoutesPs1, recoverAfterRestartPs1, userDataPs1 } from './artifacts/windows.ts'
+import type { SetupPlan } from './plan.ts'
+import type { Language } from './types.ts'
+
+export interface ArtifactEntry {
+  /** The path users see in downloads: `<folder>/<file>`. */
+  path: string
+  /** Where the file goes; the page shows one tab group per group (a label per group: wizard/output-panel.tsx). */
+  group: string
+  language: Language
+  /** Whether this configuration has the file; the renderer is called only then. */
+  when: (plan: SetupPlan) => boolean
+  build: ArtifactBuilder
+}
+
+const always = () => true
+const linux = (plan: SetupPlan) => plan.host.os === 'linux'
+const windows = (plan: SetupPlan) => plan.host.os === 'windows'
+
+export const ARTIFACTS = [
+  { path: 'setup/aws-cli.sh', group: 'setup', language: 'shell', when: always, build: awsCliSh },
+  {
+    path: 'iam/task-role-trust-policy.json',
+    group: 'iam',
+    language: 'json',
+    when: always,
+    build: taskRoleTrustPolicy,
+  },
+  {
+    path: 'iam/task-role-policy.json',
+    group: 'iam',
+    language: 'json',
+    when: (plan) => plan.taskRole.inlinePolicy !== undefined,
+    build: taskRolePolicy,
+  },
+  {
+    path: 'iam/instance-role-trust-policy.json',
+    group: 'iam',
+    language: 'json',
+    when: always,
+    build: instanceRoleTrustPolicy,
+  },
+  {
+    path: 'iam/instance-role-policy.json',
+    group: 'iam',
+    language: 'json',
+    when: (plan) => plan.instanceRole.inlinePolicy !== undefined,
+    build: instanceRolePolicy,
+  },
+  // Always a file: with a deployer role the setup script puts it on that role, without one it is attached by hand.
+  { path: 'iam/passrole-policy.json', group: 'iam', language: 'json', when: always, build: passRolePolicy },
+  { path: 'ecs/task-definition.json', group: 'ecs', language: 'json', when: always, build: taskDefinition },
+  { path: 'ec2/ecs.config', group: 'ec2', language: 'ini', when: linux, build: ecsConfig },
+  { path: 'ec2/user-data.sh', group: 'ec2', language: 'shell', when: linux, build: userDataSh },
+  { path: 'ec2/user-data.ps1', group: 'ec2', language: 'powershell', when: windows, build: userDataPs1 },
+  {
+    path: 'host/iptables.sh',
+    group: 'host',
+    language: 'shell',
+    when: (plan) => plan.host.os === 'linux' && plan.host.rules !== undefined,
+    build: iptablesSh,
+  },
+  {
+    path: 'host/run-agent.sh',
+    group: 'host',
+    language: 'shell',
+    when: (plan) => plan.host.os === 'linux' && plan.host.agentStart === 'docker-run',
+    build: runAgentSh,
+  },
+  {
+    path: 'container/bootstrap-routes.ps1',
+    group: 'container',
+    language: 'powershell',
+    when: (plan) => plan.host.os === 'windows' && plan.host.containerRoutes !== undefined,
+    build: bootstrapRoutesPs1,
+  },
+  {
+    path: 'ecs/run-task-overrides.json',
+    group: 'ecs',
+    language: 'json',
+    when: always,
+    build: runTaskOverrides,
+  },
+  {
+    path: 'container/verify-credentials.sh',
+    group: 'container',
+    language: 'shell',
+    when: linux,
+    build: verifyCredentialsSh,
+  },
+  {
+    path: 'container/verify-credentials.ps1',
+    group: 'container',
+    language: 'powershell',
+    when: windows,
+    build: verifyCredentialsPs1,
+  },
+  // Not part of the setup: only for a Windows instance that was restarted.
+  {
+    path: 'host/recover-after-restart.ps1',
+    group: 'host',
+    language: 'powershell',
+    when: windows,
+    build: recoverAfterRestartPs1,
+  },
+] as const satisfies readonly ArtifactEntry[]
+
+export type ArtifactPath = (typeof ARTIFACTS)[number]['path']
+export type ArtifactGroup = (typeof ARTIFACTS)[number]['group']
