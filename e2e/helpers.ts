@@ -16,6 +16,8 @@ export async function download(page: Page, trigger: Locator): Promise<{ name: st
 /** Every file tab of the output, as its path (from the tab's accessible name and group). */
 export async function fileTabs(page: Page): Promise<{ tab: Locator; name: string }[]> {
   const tabs = page.getByRole('navigation', { name: 'Files' }).getByRole('tab')
+  // The output panel arrives with the generator, after the form: wait for it rather than read none.
+  await expect(tabs.first()).toBeVisible()
   const out: { tab: Locator; name: string }[] = []
   for (const tab of await tabs.all()) {
     const name = (await tab.innerText()).replace(/\s*edited$/, '').trim()
