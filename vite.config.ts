@@ -33,10 +33,10 @@ const contentSecurityPolicy: Plugin = {
 
 // The message catalogs (src/i18n/catalogs/<locale>/<part>.json, ICU text) are compiled by Lingui's own
 // compiler as they are imported, so the page ships Lingui's runtime without its parser (about 7 KiB gzip
-// less) and a malformed message fails the build. Node without Vite (the CLI run by tsx) compiles at run
-// time instead: Lingui does that outside production builds. docs/decisions/011-i18n-lingui.md
+// less) and a malformed message fails the build. The command line's build (vite.cli.config.ts) uses this
+// plugin too. docs/decisions/011-i18n-lingui.md
 const CATALOG_FILE = /\/src\/i18n\/catalogs\/[a-z]{2}\/[a-z-]+\.json(?:$|\?)/
-const compiledCatalogs: Plugin = {
+export const compiledCatalogs: Plugin = {
   name: 'lingui-compiled-catalogs',
   enforce: 'pre',
   transform(code, id) {

@@ -1,11 +1,12 @@
 // The page and the CLI read a link the same way (linkRoute in src/config/permalink.ts): for odd but valid links
 // (an outer ?query, a second "#", list indexes out of order or with gaps, percent-encoded values, no slash or no
-// fragment at all) the page's .zip holds exactly the files `npm run render` writes, and Copy link copies the
-// canonical link the CLI reports, not the address as opened.
+// fragment at all) the page's .zip holds exactly the files the built command line writes, and Copy link copies
+// the canonical link the CLI reports, not the address as opened.
+import { spawnSync } from 'node:child_process'
 import { readFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCli } from '../src/cli/render.ts'
+import { buildCli } from '../src/cli/build-for-tests.ts'
 import { listFiles } from '../src/test-support/scenarios.ts'
 import { expect, test } from './fixtures.ts'
 import { download, unzipSetup, withoutClipboard } from './helpers.ts'
@@ -28,16 +29,25 @@ const ODD_LINKS = [
   `${BASE_URL}#/?v=1&taskRoleName=app%2Brole%3Dx%2C.%40-_&buckets.0.name=bkt&buckets.0.prefix=team's%20(2026)/`,
 ]
 
-/** What `npm run render -- <link> --out <dir> --base-url <site>` writes, and the link it reports. */
+let cliBin = ''
+test.beforeAll(() => {
+  cliBin = buildCli()
+})
+
+/** What `ecs-task-role-wizard render <link> --out <dir> --base-url <site> --json` writes, and its link. */
 function renderWithCli(link: string): { files: Record<string, string>; permalink: string } {
   const out = mkdtempSync(join(tmpdir(), 'parity-'))
-  const result = runCli([link, '--out', out, '--base-url', BASE_URL])
-  expect(result.stderr, `the CLI reads ${link} without complaint`).toEqual([])
-  expect(result.code).toBe(0)
-  const permalink = /^\d+ files for (.*)$/.exec(result.stdout.at(-1) ?? '')?.[1]
-  expect(permalink).toBeDefined()
-  const files = Object.fromEntries(listFiles(out).map((p) => [p, readFileSync(join(out, p), 'utf8')]))
-  return { files, permalink: permalink! }
+  const args = [cliBin, 'render', link, '--out', out, '--base-url', BASE_URL, '--json']
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' })
+  const report = JSON.parse(run.stdout) as { outcome: string; permalink: string }
+  expect(report.outcome, `the CLI reads ${link} without complaint: ${run.stderr}`).toBe('written')
+  expect(run.status).toBe(0)
+  const files = Object.fromEntries(
+    listFiles(out)
+      .filter((p) => p !== '.ecs-task-role-wizard-files.json')
+      .map((p) => [p, readFileSync(join(out, p), 'utf8')]),
+  )
+  return { files, permalink: report.permalink }
 }
 
 test.describe.configure({ timeout: 120_000 })

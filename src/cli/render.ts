@@ -1,137 +1,268 @@
-// npm run render -- <permalink URL | config.json> --out <dir>
-// Turns a saved config or a permalink into the same files the wizard shows. Strict where the page is
-// lenient: any ignored or repaired value is an error here, because a pipeline must not deploy a guess.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { decodePermalink } from '../config/permalink.ts'
-import { readConfig, type WizardConfig } from '../config/schema.ts'
-import { withoutControlCharacters, type FieldIssue } from '../config/schema-kit.ts'
+// `ecs-task-role-wizard render <input> (--out <dir> | --check <dir> | --json)`: the wizard's files for a
+// saved configuration, for pipelines (README "Command line", docs/decisions/013-command-line-for-pipelines.md).
+// Everything it prints is collected here and written by main.ts; every value in it is terminal-safe.
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { generate } from '../generator/generate.ts'
-// The CLI speaks English (issue 9): pipelines and their logs read the same words everywhere.
+import type { Finding, GenerateResult } from '../generator/types.ts'
 import { english } from '../i18n/english.ts'
-import { compileMessage } from '@lingui/message-utils/compileMessage'
+import { TOOL_VERSION } from '../knowledge/tool.ts'
+import { parseArgs, type FailOn, type RenderOptions } from './args.ts'
+import { checkOutput, drifted, type CheckReport } from './check.ts'
+import { CliError, EXIT, reason, type ExitCode } from './exit-codes.ts'
+import { HELP, PROGRAM } from './help.ts'
+import { readInput, type InputIssue, type Stdin } from './input.ts'
+import { MANIFEST, modeOf, sha256, writeOutput, type WriteReport } from './safe-write.ts'
+import { jsonSafe, terminalSafe } from './terminal.ts'
 
-// Run by tsx, the catalogs arrive as ICU text (the page's build compiles them): Lingui compiles such text
-// by itself only when NODE_ENV is not "production", which CI and containers often set.
-english.i18n.setMessagesCompiler(compileMessage)
-
-const USAGE = `Usage: npm run render -- <permalink URL | config.json> --out <dir> [--base-url <url>] [--allow-errors]
-
-  <permalink URL>   a link copied from the wizard, e.g. 'https://example.org/#/?v=1&os=windows' (quote it)
-  <config.json>     a config file (the same fields as the permalink, as JSON)
-  --out <dir>       where to write the files (created if missing)
-  --base-url <url>  the wizard's address, so script headers carry a full link instead of the fragment
-  --allow-errors    write the files even when the findings include errors
-
-Exit status: 0 written, 1 findings with errors (nothing written), 2 bad input or usage.`
+export interface CliIo {
+  stdin: Stdin
+}
 
 export interface CliResult {
-  code: number
-  stdout: string[]
-  stderr: string[]
+  code: ExitCode
+  stdout: string
+  stderr: string
 }
 
-interface Options {
-  input: string
-  out: string
-  baseUrl?: string
-  allowErrors: boolean
+/** The --json document (README "Command line" describes it). */
+interface JsonReport {
+  tool: { name: string; version: string }
+  exitCode: ExitCode
+  outcome: 'written' | 'rendered' | 'matches' | 'differs' | 'findings' | 'input' | 'error'
+  error?: string
+  input?: string
+  permalink?: string
+  files?: { path: string; sha256: string; bytes: number; mode: string; status?: string }[]
+  removed?: string[]
+  kept?: { path: string; why: string }[]
+  findings?: {
+    code: string
+    severity: Finding['severity']
+    field?: string
+    message: string
+    params?: unknown
+    source: string
+  }[]
+  inputIssues?: InputIssue[]
+  check?: CheckReport & { dir: string }
 }
 
-function parseArgs(args: string[]): Options | string {
-  let input: string | undefined
-  let out: string | undefined
-  let baseUrl: string | undefined
-  let allowErrors = false
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!
-    if (arg === '--out' || arg === '--base-url') {
-      const value = args[++i]
-      if (value === undefined) return `${arg} needs a value.`
-      if (arg === '--out') out = value
-      else baseUrl = value
-    } else if (arg === '--allow-errors') allowErrors = true
-    else if (arg === '--help' || arg === '-h') return ''
-    else if (arg.startsWith('--')) return `Unknown option ${arg}.`
-    else if (input === undefined) input = arg
-    else return 'Give one permalink or config file.'
-  }
-  if (input === undefined) return 'Give a permalink or a config file.'
-  if (out === undefined) return 'Give --out <dir>.'
-  return { input, out, baseUrl, allowErrors }
-}
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const
+const fails = (finding: Finding, failOn: FailOn) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[failOn]
 
-const isFile = (path: string) => {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+const safe = terminalSafe
+
+/** The wizard's address given with --base-url: an http(s) URL, kept as origin and path like the page's. */
+function baseUrlOption(value: string): string {
+  let url: URL
   try {
-    return statSync(path).isFile()
+    url = new URL(value)
   } catch {
-    return false
+    throw new CliError(`--base-url ${safe(value)} is not a URL (see --help)`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new CliError(`--base-url must be an http or https address, not ${safe(value)} (see --help)`)
+  return `${url.origin}${url.pathname}`
+}
+
+class Output {
+  readonly stdout: string[] = []
+  readonly stderr: string[] = []
+  readonly report: JsonReport = {
+    tool: { name: PROGRAM, version: TOOL_VERSION },
+    exitCode: EXIT.ok,
+    outcome: 'rendered',
+  }
+  constructor(readonly json: boolean) {}
+  /** A line for stdout, dropped with --json (the document replaces it). */
+  line(text: string) {
+    if (!this.json) this.stdout.push(text)
+  }
+  problem(text: string) {
+    this.stderr.push(text)
   }
 }
 
-/** Terminal-safe text: a hostile link must not be able to send escape sequences to the terminal. */
-const clean = withoutControlCharacters
+function printFindings(out: Output, findings: readonly Finding[]) {
+  out.report.findings = findings.map((f) => ({
+    code: f.message.key,
+    severity: f.severity,
+    ...(f.field === undefined ? {} : { field: f.field }),
+    message: english.t(f.message),
+    ...(f.message.params === undefined ? {} : { params: f.message.params }),
+    source: f.source,
+  }))
+  for (const f of out.report.findings) {
+    const field = f.field ? `${safe(f.field)}: ` : ''
+    out.problem(`${f.severity}: ${field}${safe(f.message)} [${safe(f.code)}]`)
+    if (f.source) out.problem(`  source: ${safe(f.source)}`)
+  }
+}
 
-const formatIssue = (issue: FieldIssue) =>
-  `  ${issue.field ? `${clean(issue.field)}: ` : ''}${clean(english.t(issue.message))}`
+function fileEntries(result: GenerateResult, status?: (path: string) => string) {
+  return result.files.map((f) => ({
+    path: f.path,
+    sha256: sha256(f.text),
+    bytes: Buffer.byteLength(f.text),
+    mode: `0${modeOf(f.path).toString(8)}`,
+    ...(status ? { status: status(f.path) } : {}),
+  }))
+}
 
-function readInput(input: string): { config: WizardConfig; issues: FieldIssue[]; what: string } | string {
-  if (isFile(input)) {
-    let json: unknown
+function printWrite(out: Output, shownDir: string, written: WriteReport, result: GenerateResult) {
+  const shown = (path: string) => safe(`${shownDir.replace(/\/+$/, '')}/${path}`)
+  for (const path of written.written) out.line(`wrote ${shown(path)}`)
+  for (const path of written.unchanged) out.line(`unchanged ${shown(path)}`)
+  for (const path of written.removed) out.line(`removed ${shown(path)}`)
+  for (const { path, why } of written.kept)
+    out.problem(`note: kept ${shown(path)}, which this input no longer produces: ${safe(why)}`)
+  if (written.manifestProblem)
+    out.problem(
+      `note: ${shown(MANIFEST)} could not be read (${safe(written.manifestProblem)}); nothing was removed`,
+    )
+  out.line(
+    `${plural(result.files.length, 'file')} in ${safe(shownDir)} (${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed) for ${safe(result.permalink)}`,
+  )
+  const status = new Map<string, string>([
+    ...written.written.map((p) => [p, 'written'] as const),
+    ...written.unchanged.map((p) => [p, 'unchanged'] as const),
+  ])
+  out.report.files = fileEntries(result, (p) => status.get(p) ?? 'written')
+  out.report.removed = written.removed
+  if (written.kept.length > 0) out.report.kept = written.kept
+}
+
+function printCheck(out: Output, shownDir: string, check: CheckReport, result: GenerateResult) {
+  const shown = (path: string) => safe(`${shownDir.replace(/\/+$/, '')}/${path}`)
+  const different = new Set(check.different.map((d) => d.path))
+  const missing = new Set(check.missing)
+  for (const { path, diff } of check.different) {
+    out.line(`different: ${shown(path)}`)
+    // Each line escaped on its own, so the diff keeps its lines and a hostile file cannot reach the terminal.
+    for (const line of diff.replace(/\n$/, '').split('\n')) out.line(safe(line))
+  }
+  for (const path of check.missing) out.line(`missing: ${shown(path)}`)
+  for (const path of check.extra) out.line(`extra: ${shown(path)}`)
+  if (drifted(check))
+    out.line(
+      `${safe(shownDir)} differs from the rendered files: ${check.different.length} different, ${check.missing.length} missing, ${check.extra.length} extra`,
+    )
+  else out.line(`${plural(result.files.length, 'file')} in ${safe(shownDir)} match ${safe(result.permalink)}`)
+  out.report.files = fileEntries(result, (p) =>
+    different.has(p) ? 'different' : missing.has(p) ? 'missing' : 'same',
+  )
+  out.report.check = { dir: shownDir, ...check }
+}
+
+/** A wrong folder is a usage error, reported before anything else (writeOutput and checkOutput check again). */
+function checkFolders(options: RenderOptions) {
+  if (options.check !== undefined) {
+    let stat
     try {
-      json = JSON.parse(readFileSync(input, 'utf8'))
+      stat = statSync(options.check)
     } catch (error) {
-      return `${input} is not valid JSON: ${(error as Error).message}`
+      throw new CliError(`cannot check ${safe(options.check)}: ${reason(error)}`)
     }
-    return { ...readConfig(json, 'json'), what: 'config file' }
+    if (!stat.isDirectory()) throw new CliError(`--check ${safe(options.check)} is not a directory`)
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) || input.startsWith('#') || input.startsWith('?'))
-    return { ...decodePermalink(input), what: 'permalink' }
-  return `${input} is neither a file nor a permalink (a link holds "#/?v=…").`
+  if (options.out !== undefined) {
+    const stat = statSync(options.out, { throwIfNoEntry: false })
+    if (stat && !stat.isDirectory())
+      throw new CliError(`--out ${safe(options.out)} is not a directory (nothing was written)`)
+  }
 }
 
-export function runCli(args: string[]): CliResult {
-  const stdout: string[] = []
-  const stderr: string[] = []
-  const options = parseArgs(args)
-  if (typeof options === 'string') {
-    if (options) stderr.push(options)
-    ;(options ? stderr : stdout).push(USAGE)
-    return { code: options ? 2 : 0, stdout, stderr }
-  }
-  const read = readInput(options.input)
-  if (typeof read === 'string') return { code: 2, stdout, stderr: [read] }
-  if (read.issues.length > 0) {
-    stderr.push(`The ${read.what} has values that cannot be used:`, ...read.issues.map(formatIssue))
-    return { code: 2, stdout, stderr }
-  }
-  const result = generate(read.config, options.baseUrl ? { baseUrl: options.baseUrl } : {})
-  for (const f of result.findings)
-    (f.severity === 'error' ? stderr : stdout).push(
-      `${f.severity}: ${f.field ? `${f.field}: ` : ''}${clean(english.t(f.message))}\n    source: ${f.source}`,
+async function render(options: RenderOptions, io: CliIo, out: Output): Promise<ExitCode> {
+  const explicitBase = options.baseUrl === undefined ? undefined : baseUrlOption(options.baseUrl)
+  checkFolders(options)
+  const input = await readInput(options.input, io.stdin)
+  out.report.input = input.name
+  if (!input.usable) {
+    out.report.outcome = 'input'
+    out.report.inputIssues = input.issues
+    // The config's own messages say what the page does with such a value ("… was ignored"); here it stops.
+    const fromPage = input.issues.some((issue) => !issue.code.startsWith('cli.'))
+    out.problem(
+      `${PROGRAM}: ${safe(input.name)} cannot be used${fromPage ? ' as it is (the page would ignore or repair these values; the command line renders nothing from a guess)' : ''}:`,
     )
-  const errors = result.findings.filter((f) => f.severity === 'error').length
-  if (errors > 0 && !options.allowErrors) {
-    stderr.push(
-      `${errors} error${errors === 1 ? '' : 's'}: nothing was written (--allow-errors writes anyway).`,
-    )
-    return { code: 1, stdout, stderr }
+    for (const issue of input.issues)
+      out.problem(
+        `  ${issue.field ? `${safe(issue.field)}: ` : ''}${safe(issue.message)} [${safe(issue.code)}]`,
+      )
+    return EXIT.input
   }
-  const outDir = resolve(options.out)
-  for (const file of result.files) {
-    const target = join(outDir, file.path)
-    mkdirSync(dirname(target), { recursive: true })
-    writeFileSync(target, file.text, { mode: file.path.endsWith('.sh') ? 0o755 : 0o644 })
-    stdout.push(`wrote ${join(options.out, file.path)}`)
+
+  const baseUrl = explicitBase ?? input.baseUrl
+  const result = generate(input.config, baseUrl === undefined ? {} : { baseUrl })
+  out.report.permalink = result.permalink
+  printFindings(out, result.findings)
+  const failing = result.findings.filter((f) => fails(f, options.failOn)).length
+  const failText = `${plural(failing, 'finding')} at ${options.failOn} level${options.failOn === 'warning' ? ' or above' : ''} (--fail-on ${options.failOn})`
+
+  if (options.out !== undefined) {
+    if (failing > 0 && !options.allowErrors) {
+      out.problem(`${PROGRAM}: ${failText}: nothing was written (--allow-errors writes anyway)`)
+      out.report.outcome = 'findings'
+      out.report.files = fileEntries(result)
+      return EXIT.findings
+    }
+    const written = writeOutput(resolve(options.out), options.out, result.files)
+    printWrite(out, options.out, written, result)
+    if (failing > 0) out.problem(`${PROGRAM}: ${failText}: written anyway (--allow-errors)`)
+    out.report.outcome = failing > 0 ? 'findings' : 'written'
+    return failing > 0 ? EXIT.findings : EXIT.ok
   }
-  stdout.push(`${result.files.length} files for ${result.permalink}`)
-  return { code: errors > 0 ? 1 : 0, stdout, stderr }
+
+  if (options.check !== undefined) {
+    const check = checkOutput(resolve(options.check), options.check, result.files)
+    printCheck(out, options.check, check, result)
+    if (failing > 0) out.problem(`${PROGRAM}: ${failText}`)
+    if (drifted(check))
+      out.problem(`${PROGRAM}: ${safe(options.check)} is not what the input renders (see the diff on stdout)`)
+    out.report.outcome = failing > 0 ? 'findings' : drifted(check) ? 'differs' : 'matches'
+    return failing > 0 ? EXIT.findings : drifted(check) ? EXIT.drift : EXIT.ok
+  }
+
+  // --json alone: render in memory, print the document, write nothing.
+  out.report.files = fileEntries(result)
+  if (failing > 0) {
+    out.problem(`${PROGRAM}: ${failText}`)
+    out.report.outcome = 'findings'
+    return EXIT.findings
+  }
+  return EXIT.ok
 }
 
-// Run when executed directly (not when imported by tests).
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { code, stdout, stderr } = runCli(process.argv.slice(2))
-  if (stdout.length) process.stdout.write(`${stdout.join('\n')}\n`)
-  if (stderr.length) process.stderr.write(`${stderr.join('\n')}\n`)
-  process.exitCode = code
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+
+/** Runs the command line; never throws, never prints a stack trace. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<CliResult> {
+  const out = new Output(args.includes('--json'))
+  let code: ExitCode
+  try {
+    const command = parseArgs(args)
+    if (command.kind === 'help') return { code: EXIT.ok, stdout: HELP, stderr: '' }
+    if (command.kind === 'version') return { code: EXIT.ok, stdout: `${TOOL_VERSION}\n`, stderr: '' }
+    code = await render(command.options, io, out)
+  } catch (error) {
+    if (error instanceof CliError) {
+      code = error.code
+      out.problem(`${PROGRAM}: ${error.message}`)
+      out.report.outcome = 'error'
+      out.report.error = error.message
+    } else {
+      code = EXIT.internal
+      const message = `internal error: ${safe(firstLine(error))} (a bug in ${PROGRAM} ${TOOL_VERSION}; please report it)`
+      out.problem(`${PROGRAM}: ${message}`)
+      out.report.outcome = 'error'
+      out.report.error = message
+    }
+  }
+  out.report.exitCode = code
+  if (out.json) out.stdout.push(jsonSafe(JSON.stringify(out.report, null, 2)))
+  const text = (lines: string[]) => (lines.length > 0 ? `${lines.join('\n')}\n` : '')
+  return { code, stdout: text(out.stdout), stderr: text(out.stderr) }
 }
