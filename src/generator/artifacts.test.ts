@@ -59,6 +59,8 @@ const LANGUAGE_OF_EXTENSION: Record<string, Language> = {
   '.sh': 'shell',
   '.ps1': 'powershell',
   '.config': 'ini',
+  '.yaml': 'yaml',
+  '.tf': 'hcl',
 }
 
 describe('the artifact table', () => {

@@ -6,6 +6,8 @@
 // the condition that makes a file exist sits beside its path.
 import type { ArtifactBuilder } from './artifact.ts'
 import { awsCliSh } from './artifacts/aws-cli.ts'
+import { cloudFormationTemplate } from './artifacts/cloudformation.ts'
+import { terraformMain } from './artifacts/terraform.ts'
 import {
   instanceRolePolicy,
   instanceRoleTrustPolicy,
@@ -121,6 +123,15 @@ export const ARTIFACTS = [
     when: windows,
     build: recoverAfterRestartPs1,
   },
+  // Infrastructure as code: the same roles, profile, cluster, task definition and user data as the files above.
+  {
+    path: 'cloudformation/template.yaml',
+    group: 'iac',
+    language: 'yaml',
+    when: always,
+    build: cloudFormationTemplate,
+  },
+  { path: 'terraform/main.tf', group: 'iac', language: 'hcl', when: always, build: terraformMain },
 ] as const satisfies readonly ArtifactEntry[]
 
 export type ArtifactPath = (typeof ARTIFACTS)[number]['path']

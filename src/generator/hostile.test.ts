@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { AMIS } from '../knowledge/amis.ts'
 import { ALL_REGIONS } from '../knowledge/partitions.ts'
-import { configSchema, type WizardConfig } from '../config/schema.ts'
+import { configSchema, readConfig, type WizardConfig } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
 import { english } from '../i18n/english.ts'
 import { generate } from './generate.ts'
@@ -19,6 +19,8 @@ import {
   writeTree,
 } from '../test-support/checkers.ts'
 import { powershellLiteralMask, shellLiteralMask, syntaxSkeleton } from '../test-support/literal-spans.ts'
+import { parseTemplate, resolveIntrinsics } from '../test-support/cloudformation.ts'
+import { plan } from './plan.ts'
 import type { GenerateResult } from './types.ts'
 
 const RUNS = 2000
@@ -275,6 +277,50 @@ describe(`${RUNS} random configs with hostile text`, () => {
       for (const { result } of accepted)
         for (const f of result.files.filter((file) => file.language === 'json'))
           expect(() => JSON.parse(f.text) as unknown).not.toThrow()
+    })
+
+    it('every CloudFormation template reads back with the names, documents and user data of the other files', () => {
+      for (const { config, result } of accepted) {
+        const text = (path: string) => result.files.find((f) => f.path === path)?.text
+        const setup = plan(readConfig(config).config)
+        const template = parseTemplate(text('cloudformation/template.yaml')!)
+        const resolved = resolveIntrinsics(
+          Object.fromEntries(
+            ['TaskRole', 'InstanceRole', 'InstanceProfile', 'Cluster'].map((id) => [
+              id,
+              template.Resources[id]!.Properties,
+            ]),
+          ),
+          {
+            partition: setup.partition,
+            region: setup.region,
+            accountId: setup.accountId,
+            attributes: {},
+            refs: { InstanceRole: setup.instanceRole.name },
+          },
+        ) as Record<string, Record<string, unknown>>
+        expect(resolved.TaskRole!.RoleName).toBe(config.taskRoleName)
+        expect(resolved.TaskRole!.AssumeRolePolicyDocument).toEqual(
+          JSON.parse(text('iam/task-role-trust-policy.json')!),
+        )
+        const taskPolicy = text('iam/task-role-policy.json')
+        if (taskPolicy)
+          expect((resolved.TaskRole!.Policies as { PolicyDocument: unknown }[])[0]!.PolicyDocument).toEqual(
+            JSON.parse(taskPolicy),
+          )
+        expect(resolved.InstanceRole!.RoleName).toBe(config.instanceRoleName)
+        expect(resolved.InstanceProfile!.InstanceProfileName).toBe(setup.instanceProfile.name)
+        expect(resolved.Cluster!.ClusterName).toBe(config.clusterName)
+        const taskDefinition = template.Resources.TaskDefinition!.Properties!
+        expect(taskDefinition.Family).toBe(config.task.family)
+        expect(taskDefinition.ContainerDefinitions).toMatchObject([
+          { Name: config.task.containerName, Image: config.task.image },
+        ])
+        const data = template.Resources.LaunchTemplate!.Properties!.LaunchTemplateData as {
+          UserData: unknown
+        }
+        expect(data.UserData).toEqual({ 'Fn::Base64': text('ec2/user-data.sh') ?? text('ec2/user-data.ps1') })
+      }
     })
   })
 })

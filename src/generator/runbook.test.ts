@@ -31,10 +31,41 @@ describe('buildRunbook', () => {
 
   it('groups the ways to do a step under it: the setup script or the console', () => {
     const iam = step(runbookOf(config({})), 'iam')!
-    expect(iam.actions.map((a) => inEnglish(a.label))).toEqual(['Run the setup script', 'In the AWS console'])
+    expect(iam.actions.map((a) => inEnglish(a.label)).slice(0, 2)).toEqual([
+      'Run the setup script',
+      'In the AWS console',
+    ])
     expect(iam.actions[0]!.command).toBe('bash setup/aws-cli.sh')
     expect(iam.actions[1]!.command).toBeUndefined()
     expect(iam.check).toMatch(/^aws iam get-instance-profile/)
+  })
+
+  it('offers to deploy cloudformation/template.yaml instead, with named IAM resources acknowledged', () => {
+    const iam = step(
+      runbookOf(config({ clusterName: '_web', region: 'eu-west-1', deployerRoleName: 'ci' })),
+      'iam',
+    )!
+    const deploy = iam.actions.find((a) => inEnglish(a.label) === 'Deploy with CloudFormation')!
+    expect(deploy.command).toBe(
+      'aws cloudformation deploy --template-file cloudformation/template.yaml --stack-name ecs-task-roles-web --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset --region eu-west-1',
+    )
+    expect(deploy.files).toEqual(['cloudformation/template.yaml'])
+    expect(deploy.text.map(inEnglish).join(' ')).toMatch(
+      /^Instead of setup\/aws-cli\.sh, .* on the role ci\./,
+    )
+    // An edit of a file the template carries a copy of is pointed out, as for the setup script.
+    const notes = step(runbookOf(config({}), ['ec2/user-data.sh']), 'iam')!.notes.map(inEnglish)
+    expect(notes).toContain(
+      'cloudformation/template.yaml holds its own copy of the generated ec2/user-data.sh, not your edit: make the same edit in the template before you deploy it.',
+    )
+    const editedToo = step(
+      runbookOf(config({}), ['ec2/user-data.sh', 'cloudformation/template.yaml']),
+      'iam',
+    )!
+    expect(editedToo.notes.map(inEnglish).filter((n) => n.startsWith('cloudformation/'))).toEqual([])
+    expect(editedToo.notes.map(inEnglish)).toContain(
+      'Your edit of cloudformation/template.yaml is what the files hold: check it before use.',
+    )
   })
 
   it('a hand-started agent gets the host commands in order, user data as the alternative', () => {
@@ -61,22 +92,30 @@ describe('buildRunbook', () => {
 
   it('says when the setup script does not carry an edit of a JSON file', () => {
     const notes = step(runbookOf(config({}), ['iam/task-role-policy.json']), 'iam')!.notes
-    expect(notes).toEqual([
+    // The infrastructure-as-code files carry copies too: their notes come between these two.
+    expect([notes[0], notes.at(-1)]).toEqual([
       msg('runbook.note.setupScriptCarries', {
         script: 'setup/aws-cli.sh',
         paths: 'iam/task-role-policy.json',
       }),
       msg('runbook.note.editedFiles', { paths: 'iam/task-role-policy.json' }),
     ])
+    expect(notes).toContainEqual(
+      msg('runbook.note.templateCarries', {
+        template: 'cloudformation/template.yaml',
+        paths: 'iam/task-role-policy.json',
+      }),
+    )
     expect(english.t(notes[0]!)).toMatch(
       /^setup\/aws-cli\.sh holds its own copy of the generated iam\/task-role-policy\.json, not your edit/,
     )
     expect(step(runbookOf(config({})), 'iam')!.notes).toEqual([])
     // An edited setup script carries whatever the user put in it: only the edit itself is pointed out.
     const both = step(runbookOf(config({}), ['iam/task-role-policy.json', 'setup/aws-cli.sh']), 'iam')!
-    expect(both.notes).toEqual([
+    expect(both.notes.map((n) => n.key)).not.toContain('runbook.note.setupScriptCarries')
+    expect(both.notes.at(-1)).toEqual(
       msg('runbook.note.editedFiles', { paths: 'setup/aws-cli.sh, iam/task-role-policy.json' }),
-    ])
+    )
   })
 
   it('names the inline policies in the console sentences only when the files exist', () => {

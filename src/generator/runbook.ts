@@ -7,6 +7,7 @@
 import { instanceProfileName, type WizardConfig } from '../config/schema.ts'
 import { msg, type Message } from '../i18n/message.ts'
 import { INSTANCE_ROLE_MANAGED_POLICY } from '../knowledge/policies.ts'
+import { deployCommand } from './artifacts/cloudformation-commands.ts'
 import type { Artifact, ArtifactPath } from './types.ts'
 
 /** The folder the zip unpacks to, and the zip's own name. */
@@ -45,6 +46,22 @@ const CARRIED_BY_SETUP_SCRIPT: readonly ArtifactPath[] = [
   'iam/passrole-policy.json',
   'ecs/task-definition.json',
   'ecs/run-task-overrides.json',
+]
+
+/**
+ * Files whose generated text cloudformation/template.yaml and terraform/main.tf each carry inside
+ * themselves (policies, task definition, user data); the pass-role policy only when it goes on a
+ * deployer role (without one, neither holds it).
+ */
+const CARRIED_BY_IAC: readonly ArtifactPath[] = [
+  'iam/task-role-trust-policy.json',
+  'iam/task-role-policy.json',
+  'iam/instance-role-trust-policy.json',
+  'iam/instance-role-policy.json',
+  'iam/passrole-policy.json',
+  'ecs/task-definition.json',
+  'ec2/user-data.sh',
+  'ec2/user-data.ps1',
 ]
 
 export function buildRunbook(
@@ -89,6 +106,13 @@ export function buildRunbook(
   )
   const script = file('setup/aws-cli.sh')
   const carriedEdits = editedIn(CARRIED_BY_SETUP_SCRIPT.filter(has))
+  const iacCarriedEdits = editedIn(
+    CARRIED_BY_IAC.filter(
+      (p) => has(p) && (p !== 'iam/passrole-policy.json' || config.deployerRoleName !== undefined),
+    ),
+  )
+  const templateCarriedEdits = has('cloudformation/template.yaml') ? iacCarriedEdits : []
+  const terraformCarriedEdits = has('terraform/main.tf') ? iacCarriedEdits : []
   // `inline` says whether the role also gets its inline policy: one sentence either way (yes / no).
   const inline = (path: ArtifactPath) => ({ inline: has(path) ? 'yes' : 'no', inlinePolicy: path })
   const consoleText = [
@@ -124,13 +148,67 @@ export function buildRunbook(
           ]
         : []),
       { label: msg('runbook.iam.console.label'), text: consoleText, files: iamFiles },
+      ...(has('cloudformation/template.yaml')
+        ? [
+            {
+              label: msg('runbook.iam.cloudFormation.label'),
+              text: [
+                msg('runbook.iam.cloudFormation.text', {
+                  accountId: config.accountId,
+                  script: 'setup/aws-cli.sh',
+                  withDeployer: config.deployerRoleName ? 'yes' : 'no',
+                  deployer: config.deployerRoleName ?? '',
+                }),
+              ],
+              command: deployCommand(config.clusterName, config.region),
+              files: ['cloudformation/template.yaml' as const],
+            },
+          ]
+        : []),
+      ...(has('terraform/main.tf')
+        ? [
+            {
+              label: msg('runbook.iam.terraform.label'),
+              text: [
+                msg('runbook.iam.terraform.text', {
+                  accountId: config.accountId,
+                  script: 'setup/aws-cli.sh',
+                  withDeployer: config.deployerRoleName ? 'yes' : 'no',
+                  deployer: config.deployerRoleName ?? '',
+                }),
+              ],
+              command: 'cd terraform && terraform init && terraform apply',
+              files: ['terraform/main.tf' as const],
+            },
+          ]
+        : []),
     ],
     check: script?.check,
     notes: [
       ...(carriedEdits.length > 0 && !edited.includes('setup/aws-cli.sh')
         ? [msg('runbook.note.setupScriptCarries', { script: 'setup/aws-cli.sh', paths: paths(carriedEdits) })]
         : []),
-      ...editNote(['setup/aws-cli.sh', ...iamFiles]),
+      ...(templateCarriedEdits.length > 0 && !edited.includes('cloudformation/template.yaml')
+        ? [
+            msg('runbook.note.templateCarries', {
+              template: 'cloudformation/template.yaml',
+              paths: paths(templateCarriedEdits),
+            }),
+          ]
+        : []),
+      ...(terraformCarriedEdits.length > 0 && !edited.includes('terraform/main.tf')
+        ? [
+            msg('runbook.note.terraformCarries', {
+              file: 'terraform/main.tf',
+              paths: paths(terraformCarriedEdits),
+            }),
+          ]
+        : []),
+      ...editNote([
+        'setup/aws-cli.sh',
+        ...iamFiles,
+        ...present('cloudformation/template.yaml', 'terraform/main.tf'),
+      ]),
     ],
   })
 

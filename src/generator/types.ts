@@ -5,7 +5,7 @@ import type { ArtifactGroup, ArtifactPath } from './artifacts.ts'
 
 /** Every file the generator can produce, with the path users see in downloads: the artifact table's paths. */
 export type { ArtifactPath }
-export type Language = 'json' | 'shell' | 'powershell' | 'ini'
+export type Language = 'json' | 'shell' | 'powershell' | 'ini' | 'yaml' | 'hcl'
 /** Where a file goes, which is how the UI groups them: the artifact table's groups. */
 export type Destination = ArtifactGroup
 

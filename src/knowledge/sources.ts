@@ -7,6 +7,7 @@ export { cite, type Citation } from './citation.ts'
 const AGENT = 'https://github.com/aws/amazon-ecs-agent/blob/v1.105.1'
 const ECS_GUIDE = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide'
 const IAM_GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide'
+const TF_AWS_DOCS = 'https://github.com/hashicorp/terraform-provider-aws/blob/v6.66.0/website/docs'
 
 export interface Source {
   title: string
@@ -325,6 +326,56 @@ export const SOURCES = {
   RUN_TASK_API: {
     title: 'Amazon ECS API Reference: RunTask (networkConfiguration)',
     url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html',
+  },
+  CFN_PSEUDO_PARAMETERS: {
+    title: 'AWS CloudFormation User Guide: get AWS values using pseudo parameters',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html',
+  },
+  CFN_BASE64: {
+    title: 'AWS CloudFormation Template Reference: Fn::Base64',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-base64.html',
+  },
+  CFN_LAUNCH_TEMPLATE: {
+    title: 'AWS CloudFormation Template Reference: AWS::EC2::LaunchTemplate',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-launchtemplate.html',
+  },
+  CFN_IAM_POLICY: {
+    title: 'AWS CloudFormation Template Reference: AWS::IAM::Policy',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-policy.html',
+  },
+  CFN_CAPABILITIES: {
+    title: 'AWS CloudFormation API Reference: CreateStack (Capabilities)',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html',
+  },
+  // Terraform: the AWS provider's documentation at the release the tests check against, and HCL's syntax.
+  TF_AWS_PROVIDER: {
+    title: 'Terraform AWS provider (v6.66.0): provider configuration and version requirements',
+    url: `${TF_AWS_DOCS}/index.html.markdown`,
+  },
+  TF_AWS_PARTITION: {
+    title: 'Terraform AWS provider (v6.66.0): data source aws_partition',
+    url: `${TF_AWS_DOCS}/d/partition.html.markdown`,
+  },
+  TF_AWS_CALLER_IDENTITY: {
+    title: 'Terraform AWS provider (v6.66.0): data source aws_caller_identity',
+    url: `${TF_AWS_DOCS}/d/caller_identity.html.markdown`,
+  },
+  TF_IAM_ROLE_POLICY: {
+    title: 'Terraform AWS provider (v6.66.0): resource aws_iam_role_policy',
+    url: `${TF_AWS_DOCS}/r/iam_role_policy.html.markdown`,
+  },
+  TF_ECS_TASK_DEFINITION: {
+    title: 'Terraform AWS provider (v6.66.0): resource aws_ecs_task_definition',
+    url: `${TF_AWS_DOCS}/r/ecs_task_definition.html.markdown`,
+  },
+  TF_LAUNCH_TEMPLATE: {
+    title: 'Terraform AWS provider (v6.66.0): resource aws_launch_template (user_data is base64-encoded)',
+    url: `${TF_AWS_DOCS}/r/launch_template.html.markdown`,
+  },
+  TF_STRINGS: {
+    title:
+      'HCL native syntax specification (v2.23.0): template expressions, heredocs and the $${ and %%{ escapes',
+    url: 'https://github.com/hashicorp/hcl/blob/v2.23.0/hclsyntax/spec.md',
   },
 } as const satisfies Record<string, Source>
 

@@ -35,4 +35,27 @@ describe('highlight', () => {
     expect(html).toContain(`<span class="tok-string">&#x27;x&#x27;</span>`)
     expect(html).toContain('<span class="tok-variable">$1</span>')
   })
+
+  it('marks keys, tags, comments and quoted strings in YAML', () => {
+    const yaml =
+      '# header\nResources:\n  - Sid: A\n    Version: "2012-10-17"\n    Arn: !GetAtt Role.Arn\n    Memory: 512'
+    const html = renderToStaticMarkup(<>{highlight(yaml, 'yaml')}</>)
+    expect(html).toContain('<span class="tok-comment"># header</span>')
+    expect(html).toContain('<span class="tok-key">Resources</span>')
+    expect(html).toContain('- <span class="tok-key">Sid</span>')
+    expect(html).toContain('<span class="tok-string">&quot;2012-10-17&quot;</span>')
+    expect(html).toContain('<span class="tok-command">!GetAtt</span>')
+    expect(html).toContain('<span class="tok-number">512</span>')
+  })
+
+  it('marks blocks, arguments and strings in HCL', () => {
+    const hcl =
+      'resource "aws_iam_role" "task" {\n  name = "ecsTaskRole" # the role\n  max_session_duration = 3600\n}'
+    const html = renderToStaticMarkup(<>{highlight(hcl, 'hcl')}</>)
+    expect(html).toContain('<span class="tok-keyword">resource</span>')
+    expect(html).toContain('<span class="tok-key">name</span>')
+    expect(html).toContain('<span class="tok-string">&quot;ecsTaskRole&quot;</span>')
+    expect(html).toContain('<span class="tok-comment"># the role</span>')
+    expect(html).toContain('<span class="tok-number">3600</span>')
+  })
 })

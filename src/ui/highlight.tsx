@@ -34,6 +34,25 @@ const RULES: Record<Language, readonly Rule[]> = {
     ['tok-comment', /^#.*/y],
     ['tok-key', /^[A-Z][A-Z0-9_]*(?==)/y],
   ],
+  yaml: [
+    ['tok-comment', /(?<![^\s])#.*/y],
+    ['tok-key', /(?<=^\s*(?:-\s+)?)(?:[A-Za-z0-9_:.-]+|"(?:[^"\\]|\\.)*")(?=:(?:\s|$))/y],
+    ['tok-command', /(?<![^\s[,])![A-Za-z0-9:]+/y],
+    ['tok-string', /"(?:[^"\\]|\\.)*"/y],
+    ['tok-string', /'(?:[^']|'')*'/y],
+    ['tok-number', /(?<![^\s[,])-?\d+(?:\.\d+)?(?=\s*(?:$|[,\]]))/y],
+    ['tok-keyword', /(?<![^\s[,])(?:true|false|null)(?=\s*(?:$|[,\]]))/y],
+  ],
+  hcl: [
+    ['tok-comment', /(?:#|\/\/).*/y],
+    ['tok-string', /"(?:[^"\\]|\\.)*"/y],
+    ['tok-key', /(?<=^\s*)[A-Za-z_][A-Za-z0-9_-]*(?=\s*=(?!=))/y],
+    [
+      'tok-keyword',
+      /\b(?:terraform|provider|resource|data|variable|output|locals|module|true|false|null)\b/y,
+    ],
+    ['tok-number', /\b\d+(?:\.\d+)?\b/y],
+  ],
 }
 
 function highlightLine(line: string, rules: readonly Rule[], key: number): ReactNode[] {

@@ -23,6 +23,7 @@ const GROUP_LABELS: Record<Destination, MessageKey> = {
   host: 'wizard.output.group.host',
   ecs: 'wizard.output.group.ecs',
   container: 'wizard.output.group.container',
+  iac: 'wizard.output.group.iac',
 }
 const GROUPS = Object.entries(GROUP_LABELS) as [Destination, MessageKey][]
 

@@ -9,6 +9,8 @@ const MONACO_LANGUAGE: Record<Language, string> = {
   shell: 'shell',
   powershell: 'powershell',
   ini: 'ini',
+  yaml: 'yaml',
+  hcl: 'hcl',
 }
 
 export interface CodeEditorProps {

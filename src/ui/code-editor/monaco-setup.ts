@@ -21,6 +21,8 @@ import 'monaco-editor/features/dropOrPasteInto/register'
 import 'monaco-editor/languages/definitions/shell/register'
 import 'monaco-editor/languages/definitions/powershell/register'
 import 'monaco-editor/languages/definitions/ini/register'
+import 'monaco-editor/languages/definitions/yaml/register'
+import 'monaco-editor/languages/definitions/hcl/register'
 import 'monaco-editor/languages/features/json/register' // JSON validation as you type (json worker)
 
 self.MonacoEnvironment = {
