@@ -8,7 +8,7 @@ import { parseExtraStatements } from '../../knowledge/policies.ts'
 import { cite } from '../../knowledge/sources.ts'
 import { headerLines, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
-import type { ManagedPolicy, PolicyDocument, SetupPlan } from '../plan.ts'
+import type { ManagedPolicy, PolicyDocument, RolePlan, SetupPlan } from '../plan.ts'
 import {
   attribute,
   blank,
@@ -168,6 +168,32 @@ function attachments(role: string, policies: readonly ManagedPolicy[], plan: Set
   ])
 }
 
+/** A role: the role with its trust policy, its inline policy if it has one, its managed policies. */
+function roleResources(label: string, role: RolePlan, plan: SetupPlan, userStatements?: number): HclItem[] {
+  return [
+    block(
+      'resource',
+      ['aws_iam_role', label],
+      [attribute('name', role.name), attribute('assume_role_policy', policyDocument(role.trustPolicy, plan))],
+    ),
+    ...(role.inlinePolicy
+      ? [
+          blank,
+          block(
+            'resource',
+            ['aws_iam_role_policy', label],
+            [
+              attribute('name', role.inlinePolicy.name),
+              attribute('role', reference('aws_iam_role', label, 'name')),
+              attribute('policy', policyDocument(role.inlinePolicy.document, plan, userStatements)),
+            ],
+          ),
+        ]
+      : []),
+    ...attachments(label, role.managedPolicies, plan),
+  ]
+}
+
 const output = (name: string, description: string, value: HclExpression): HclItem[] => [
   blank,
   block('output', [name], [attribute('description', description), attribute('value', value)]),
@@ -186,54 +212,10 @@ export function terraformMain(ctx: Context): ArtifactBody {
 
   const resources: HclItem[] = [
     comment('The task role: trusted by ECS tasks, allowed what the application needs.'),
-    block(
-      'resource',
-      ['aws_iam_role', names.taskRole],
-      [
-        attribute('name', taskRole.name),
-        attribute('assume_role_policy', policyDocument(taskRole.trustPolicy, plan)),
-      ],
-    ),
-    ...(taskRole.inlinePolicy
-      ? [
-          blank,
-          block(
-            'resource',
-            ['aws_iam_role_policy', names.taskRole],
-            [
-              attribute('name', taskRole.inlinePolicy.name),
-              attribute('role', reference('aws_iam_role', names.taskRole, 'name')),
-              attribute('policy', policyDocument(taskRole.inlinePolicy.document, plan, userStatements)),
-            ],
-          ),
-        ]
-      : []),
-    ...attachments(names.taskRole, taskRole.managedPolicies, plan),
+    ...roleResources(names.taskRole, taskRole, plan, userStatements),
     blank,
     comment('The container instance role and its instance profile.'),
-    block(
-      'resource',
-      ['aws_iam_role', names.instanceRole],
-      [
-        attribute('name', instanceRole.name),
-        attribute('assume_role_policy', policyDocument(instanceRole.trustPolicy, plan)),
-      ],
-    ),
-    ...(instanceRole.inlinePolicy
-      ? [
-          blank,
-          block(
-            'resource',
-            ['aws_iam_role_policy', names.instanceRole],
-            [
-              attribute('name', instanceRole.inlinePolicy.name),
-              attribute('role', reference('aws_iam_role', names.instanceRole, 'name')),
-              attribute('policy', policyDocument(instanceRole.inlinePolicy.document, plan)),
-            ],
-          ),
-        ]
-      : []),
-    ...attachments(names.instanceRole, instanceRole.managedPolicies, plan),
+    ...roleResources(names.instanceRole, instanceRole, plan),
     blank,
     block(
       'resource',
