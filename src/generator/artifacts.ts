@@ -39,6 +39,16 @@ const windows = (plan: SetupPlan) => plan.host.os === 'windows'
 
 export const ARTIFACTS = [
   { path: 'setup/aws-cli.sh', group: 'setup', language: 'shell', when: always, build: awsCliSh },
+  // Infrastructure as code, instead of setup/aws-cli.sh: the same roles, profile, cluster, task definition
+  // and user data as the files below.
+  {
+    path: 'cloudformation/template.yaml',
+    group: 'iac',
+    language: 'yaml',
+    when: always,
+    build: cloudFormationTemplate,
+  },
+  { path: 'terraform/main.tf', group: 'iac', language: 'hcl', when: always, build: terraformMain },
   {
     path: 'iam/task-role-trust-policy.json',
     group: 'iam',
@@ -123,15 +133,6 @@ export const ARTIFACTS = [
     when: windows,
     build: recoverAfterRestartPs1,
   },
-  // Infrastructure as code: the same roles, profile, cluster, task definition and user data as the files above.
-  {
-    path: 'cloudformation/template.yaml',
-    group: 'iac',
-    language: 'yaml',
-    when: always,
-    build: cloudFormationTemplate,
-  },
-  { path: 'terraform/main.tf', group: 'iac', language: 'hcl', when: always, build: terraformMain },
 ] as const satisfies readonly ArtifactEntry[]
 
 export type ArtifactPath = (typeof ARTIFACTS)[number]['path']
