@@ -12,8 +12,7 @@ import { headerLines, sourcesFor, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 import type { InlinePolicy, PolicyDocument, RolePlan, SetupPlan } from '../plan.ts'
 import { deployCommand, outputsCommand } from './cloudformation-commands.ts'
-import { userDataSh } from './linux-host.ts'
-import { userDataPs1 } from './windows.ts'
+import { instanceUserData } from './user-data.ts'
 
 /** A value of the template: plain data, or a node carrying a short-form intrinsic function (`!Ref` …). */
 type CfnValue =
@@ -153,8 +152,7 @@ function taskDefinitionProperties(value: unknown, path: string): CfnValue {
 export function cloudFormationTemplate(ctx: Context): ArtifactBody {
   const { plan, config } = ctx
   const ids = LOGICAL_IDS
-  const userData = plan.host.os === 'linux' ? userDataSh(ctx) : userDataPs1(ctx)
-  const userDataPath = plan.host.os === 'linux' ? 'ec2/user-data.sh' : 'ec2/user-data.ps1'
+  const { path: userDataPath, text: userDataText } = instanceUserData(ctx)
   if (plan.instanceProfile.roleName !== plan.instanceRole.name)
     throw new Error('the instance profile holds a role this plan does not create')
   // The instance part (launch template, instance profile) exists for the EC2 launch type.
@@ -198,7 +196,7 @@ export function cloudFormationTemplate(ctx: Context): ArtifactBody {
               LaunchTemplateData: {
                 IamInstanceProfile: { Arn: getAtt(ids.instanceProfile, 'Arn') },
                 // The literal text, not Fn::Sub: nothing in it is substituted, "${" included.
-                UserData: tagged('!Base64', userData.text),
+                UserData: tagged('!Base64', userDataText),
               },
             },
           },

@@ -551,7 +551,7 @@ function script(ctx: Context, title: string, blocks: ShellBlock[]): { text: stri
   return linuxHostOf(ctx.plan).rules ? withEmbeddedSources(rendered, rulesScript(ctx).sources) : rendered
 }
 
-export function userDataSh(ctx: Context): ArtifactBody {
+function buildUserDataSh(ctx: Context): ArtifactBody {
   const { plan } = ctx
   const host = linuxHostOf(plan)
   const { configObject } = host
@@ -642,3 +642,6 @@ export function runAgentSh(ctx: Context): ArtifactBody {
 
 // Rendered once per generate() call: user data and host/iptables.sh both carry it.
 const rulesScript = perContext(buildRulesScript)
+
+/** ec2/user-data.sh, rendered once per generate() call: the CloudFormation and Terraform launch templates carry it too. */
+export const userDataSh = perContext(buildUserDataSh)

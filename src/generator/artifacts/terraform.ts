@@ -24,8 +24,7 @@ import {
   type HclItem,
   type HclValue,
 } from '../render/hcl.ts'
-import { userDataSh } from './linux-host.ts'
-import { userDataPs1 } from './windows.ts'
+import { instanceUserData } from './user-data.ts'
 
 export const TERRAFORM_PATH = 'terraform/main.tf'
 
@@ -201,8 +200,7 @@ const output = (name: string, description: string, value: HclExpression): HclIte
 
 export function terraformMain(ctx: Context): ArtifactBody {
   const { plan, config } = ctx
-  const userData = plan.host.os === 'linux' ? userDataSh(ctx) : userDataPs1(ctx)
-  const userDataPath = plan.host.os === 'linux' ? 'ec2/user-data.sh' : 'ec2/user-data.ps1'
+  const { path: userDataPath, text: userDataText } = instanceUserData(ctx)
   if (plan.instanceProfile.roleName !== plan.instanceRole.name)
     throw new Error('the instance profile holds a role this plan does not create')
   // The instance part (launch template) exists for the EC2 launch type.
@@ -265,7 +263,7 @@ export function terraformMain(ctx: Context): ArtifactBody {
               ),
               attribute(
                 'user_data',
-                call('base64encode', heredoc(userData.text)),
+                call('base64encode', heredoc(userDataText)),
                 msg('file.terraform.note.userData', { path: userDataPath }),
                 cite('TF_LAUNCH_TEMPLATE', 'TF_STRINGS'),
               ),

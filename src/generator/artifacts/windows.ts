@@ -12,7 +12,7 @@ import {
   renderPowerShell,
   type PsBlock,
 } from '../render/powershell.ts'
-import { headerLines, type ArtifactBody } from '../artifact.ts'
+import { headerLines, perContext, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
 import { windowsHostOf, type WindowsHostPlan } from '../plan.ts'
 
@@ -40,7 +40,7 @@ function initializeAgent({ agent }: WindowsHostPlan): PsBlock[] {
   ]
 }
 
-export function userDataPs1(ctx: Context): ArtifactBody {
+function buildUserDataPs1(ctx: Context): ArtifactBody {
   const blocks: PsBlock[] = [
     ...headerLines(ctx, 'EC2 user data for a Windows ECS container instance with task roles').map(psComment),
     ...initializeAgent(windowsHostOf(ctx.plan)),
@@ -231,3 +231,6 @@ export function recoverAfterRestartPs1(ctx: Context): ArtifactBody {
     sources,
   }
 }
+
+/** ec2/user-data.ps1, rendered once per generate() call: the CloudFormation and Terraform launch templates carry it too. */
+export const userDataPs1 = perContext(buildUserDataPs1)
