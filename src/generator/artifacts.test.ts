@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AMI_IDS, DEFAULT_CONFIG, HOST_FAMILIES, NETWORK_MODES, type WizardConfig } from '../config/schema.ts'
-import { amiInfo } from '../knowledge/amis.ts'
+import { DEFAULT_CONFIG, type WizardConfig } from '../config/schema.ts'
+import { platformCombinations } from '../test-support/combinations.ts'
 import { ARTIFACTS, type ArtifactPath } from './artifacts.ts'
 import { generate } from './generate.ts'
 import { plan, type SetupPlan } from './plan.ts'
@@ -31,26 +31,11 @@ const variants: [name: string, Partial<WizardConfig>][] = [
     { buckets: [], extraStatements: '[{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }]' },
   ],
 ]
-const configs: [string, WizardConfig][] = AMI_IDS.flatMap((ami) =>
-  (amiInfo(ami).asksHostFamily ? HOST_FAMILIES : (['rhel'] as const)).flatMap((hostFamily) =>
-    NETWORK_MODES.flatMap((networkMode) =>
-      [true, false].flatMap((blockInstanceMetadata) =>
-        variants.map(([name, variant]): [string, WizardConfig] => [
-          `${ami}/${hostFamily}/${networkMode}/block=${blockInstanceMetadata}/${name}`,
-          {
-            ...base,
-            ...variant,
-            os: amiInfo(ami).os,
-            ami,
-            hostFamily,
-            networkMode,
-            blockInstanceMetadata,
-            task: { ...base.task, portMappings: networkMode === 'none' ? [] : base.task.portMappings },
-          },
-        ]),
-      ),
-    ),
-  ),
+const configs: [string, WizardConfig][] = platformCombinations(base).flatMap((platform) =>
+  variants.map(([name, variant]): [string, WizardConfig] => [
+    `${platform.ami}/${platform.hostFamily}/${platform.networkMode}/block=${platform.blockInstanceMetadata}/${name}`,
+    { ...platform, ...variant },
+  ]),
 )
 
 /** The language each file name ending stands for; a file ending in anything else has no known language. */

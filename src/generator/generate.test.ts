@@ -1,14 +1,7 @@
 // The generator's rules, asserted over every combination of OS, AMI, host family,
 // network mode and IMDS blocking (140 configs), so a rule cannot hold for one golden and break for another.
 import { describe, expect, it } from 'vitest'
-import {
-  AMI_IDS,
-  DEFAULT_CONFIG,
-  HOST_FAMILIES,
-  NETWORK_MODES,
-  configSchema,
-  type WizardConfig,
-} from '../config/schema.ts'
+import { DEFAULT_CONFIG, configSchema, type WizardConfig } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
 import { decodePermalink } from '../config/permalink.ts'
 import { english } from '../i18n/english.ts'
@@ -16,27 +9,14 @@ import spanishFiles from '../i18n/catalogs/es/files.json'
 import { createTranslator } from '../i18n/translator.ts'
 import type { Message } from '../i18n/message.ts'
 import { amiInfo } from '../knowledge/amis.ts'
+import { platformCombinations } from '../test-support/combinations.ts'
 import { ARTIFACTS } from './artifacts.ts'
 import { generate } from './generate.ts'
 import type { GenerateResult } from './types.ts'
 
 const base: WizardConfig = { ...structuredClone(DEFAULT_CONFIG), accountId: '012345678901' }
 
-const combinations: WizardConfig[] = AMI_IDS.flatMap((ami) =>
-  (amiInfo(ami).asksHostFamily ? HOST_FAMILIES : (['rhel'] as const)).flatMap((hostFamily) =>
-    NETWORK_MODES.flatMap((networkMode) =>
-      [true, false].map((blockInstanceMetadata) => ({
-        ...base,
-        os: amiInfo(ami).os,
-        ami,
-        hostFamily,
-        networkMode,
-        blockInstanceMetadata,
-        task: { ...base.task, portMappings: networkMode === 'none' ? [] : base.task.portMappings },
-      })),
-    ),
-  ),
-)
+const combinations = platformCombinations(base)
 
 const text = (result: GenerateResult, path: string) => result.files.find((f) => f.path === path)?.text
 const paths = (result: GenerateResult) => result.files.map((f) => f.path)

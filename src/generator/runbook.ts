@@ -37,14 +37,19 @@ export interface RunbookStep {
   notes: Message[]
 }
 
-/** Files whose generated text setup/aws-cli.sh carries inside itself (heredocs), so an edit of them is not in it. */
-const CARRIED_BY_SETUP_SCRIPT: readonly ArtifactPath[] = [
+/** The policies and the task definition: every file that sets things up (script, template) holds its own copy. */
+const POLICIES_AND_TASK_DEFINITION: readonly ArtifactPath[] = [
   'iam/task-role-trust-policy.json',
   'iam/task-role-policy.json',
   'iam/instance-role-trust-policy.json',
   'iam/instance-role-policy.json',
   'iam/passrole-policy.json',
   'ecs/task-definition.json',
+]
+
+/** Files whose generated text setup/aws-cli.sh carries inside itself (heredocs), so an edit of them is not in it. */
+const CARRIED_BY_SETUP_SCRIPT: readonly ArtifactPath[] = [
+  ...POLICIES_AND_TASK_DEFINITION,
   'ecs/run-task-overrides.json',
 ]
 
@@ -54,12 +59,7 @@ const CARRIED_BY_SETUP_SCRIPT: readonly ArtifactPath[] = [
  * deployer role (without one, neither holds it).
  */
 const CARRIED_BY_IAC: readonly ArtifactPath[] = [
-  'iam/task-role-trust-policy.json',
-  'iam/task-role-policy.json',
-  'iam/instance-role-trust-policy.json',
-  'iam/instance-role-policy.json',
-  'iam/passrole-policy.json',
-  'ecs/task-definition.json',
+  ...POLICIES_AND_TASK_DEFINITION,
   'ec2/user-data.sh',
   'ec2/user-data.ps1',
 ]
