@@ -8,7 +8,7 @@ import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage'
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  // Monaco injects <style> elements (reference/toolchain.md §2).
+  // Monaco injects <style> elements at run time.
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
   "img-src 'self' data:",

@@ -49,7 +49,7 @@ describe('sources', () => {
         readFileSync(f, 'utf8')
           .split('\n')
           .map((line, i) => ({ where: `${relative(ROOT, f)}:${i + 1}`, line }))
-          .filter(({ line }) => /reference §|ecs-task-roles\.md|toolchain\.md|§\d/.test(line)),
+          .filter(({ line }) => /reference \u00a7|ecs-task-roles\.md|toolchain\.md|\u00a7\d/.test(line)),
       )
     expect(offenders.map((o) => `${o.where}: ${o.line.trim()}`)).toEqual([])
   })
