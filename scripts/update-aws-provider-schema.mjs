@@ -23,7 +23,9 @@ import * as prettier from 'prettier'
 const PACKAGE = '@cdktn/provider-aws@25.7.0'
 const TYPES = {
   resource: [
+    'aws_cloudwatch_log_group',
     'aws_ecs_cluster',
+    'aws_ecs_service',
     'aws_ecs_task_definition',
     'aws_iam_instance_profile',
     'aws_iam_role',
@@ -31,7 +33,7 @@ const TYPES = {
     'aws_iam_role_policy_attachment',
     'aws_launch_template',
   ],
-  data: ['aws_caller_identity', 'aws_partition', 'aws_region'],
+  data: ['aws_caller_identity', 'aws_partition', 'aws_region', 'aws_subnets', 'aws_vpc'],
 }
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'src', 'test-support', 'aws-provider-schema.json')

@@ -151,13 +151,32 @@ describe('field notices in every language', () => {
       deployerRoleName: 'd',
       extraStatements: '[]',
       configObject: { bucket: 'b', key: 'k' },
-      buckets: [{ name: 'b', access: 'read', prefix: 'p/' }],
+      buckets: [
+        {
+          name: 'b',
+          access: 'read',
+          prefix: 'p/',
+          kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        },
+      ],
       task: {
         ...DEFAULT_CONFIG.task,
+        cpu: 256,
+        logGroup: '/ecs/app',
         portMappings: [{ containerPort: 80, hostPort: 8080, protocol: 'tcp' }],
+        secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-east-1:111122223333:parameter/a' }],
       },
       subnets: ['subnet-01234567'],
       securityGroups: ['sg-01234567'],
+      instances: {
+        ...DEFAULT_CONFIG.instances,
+        type: 't3.small',
+        imageId: 'ami-01234567',
+        launchTemplateName: 'lt',
+        subnet: 'subnet-01234567',
+        securityGroups: ['sg-01234567'],
+      },
+      service: { name: 's', desiredCount: 1 },
     }
     const paths: [string, string][] = []
     configSchema.write(full, undefined, '', paths)

@@ -33,7 +33,7 @@ const variants: [name: string, Partial<WizardConfig>][] = [
 ]
 const configs: [string, WizardConfig][] = platformCombinations(base).flatMap((platform) =>
   variants.map(([name, variant]): [string, WizardConfig] => [
-    `${platform.ami}/${platform.hostFamily}/${platform.networkMode}/block=${platform.blockInstanceMetadata}/${name}`,
+    `${platform.launchType}/${platform.ami}/${platform.hostFamily}/${platform.networkMode}/block=${platform.blockInstanceMetadata}/${name}`,
     { ...platform, ...variant },
   ]),
 )
@@ -78,11 +78,15 @@ describe('the artifact table', () => {
       const documents: [ArtifactPath, boolean][] = [
         ['iam/task-role-trust-policy.json', true],
         ['iam/task-role-policy.json', setup.taskRole.inlinePolicy !== undefined],
-        ['iam/instance-role-trust-policy.json', true],
-        ['iam/instance-role-policy.json', setup.instanceRole.inlinePolicy !== undefined],
+        ['iam/execution-role-trust-policy.json', setup.executionRole !== undefined],
+        ['iam/execution-role-policy.json', setup.executionRole?.inlinePolicy !== undefined],
+        ['iam/instance-role-trust-policy.json', setup.instances !== undefined],
+        ['iam/instance-role-policy.json', setup.instances?.role.inlinePolicy !== undefined],
         ['iam/passrole-policy.json', true],
         ['ecs/task-definition.json', true],
         ['ecs/run-task-overrides.json', true],
+        ['ecs/service.json', setup.service !== undefined],
+        ['ec2/launch-template.json', setup.instances?.launchTemplate !== undefined],
       ]
       for (const [path, inPlan] of documents) expect(paths.includes(path), path).toBe(inPlan)
     })
@@ -92,7 +96,7 @@ describe('the artifact table', () => {
       const carried = script.sources
         .filter((s) => s.note.key === 'file.awsCli.note.sameDocument')
         .map((s) => s.note.params?.path)
-      expect(carried.length).toBeGreaterThanOrEqual(4)
+      expect(carried.length).toBeGreaterThanOrEqual(3)
       for (const path of carried) expect(paths).toContain(path)
     })
   })

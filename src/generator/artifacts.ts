@@ -9,6 +9,8 @@ import { awsCliSh } from './artifacts/aws-cli.ts'
 import { cloudFormationTemplate } from './artifacts/cloudformation.ts'
 import { terraformMain } from './artifacts/terraform.ts'
 import {
+  executionRolePolicy,
+  executionRoleTrustPolicy,
   instanceRolePolicy,
   instanceRoleTrustPolicy,
   passRolePolicy,
@@ -16,7 +18,8 @@ import {
   taskRoleTrustPolicy,
 } from './artifacts/iam.ts'
 import { ecsConfig, iptablesSh, runAgentSh, userDataSh } from './artifacts/linux-host.ts'
-import { runTaskOverrides, taskDefinition } from './artifacts/task.ts'
+import { runTaskOverrides, serviceDefinition, taskDefinition } from './artifacts/task.ts'
+import { launchTemplateData } from './artifacts/launch-template.ts'
 import { verifyCredentialsPs1, verifyCredentialsSh } from './artifacts/verify.ts'
 import { bootstrapRoutesPs1, recoverAfterRestartPs1, userDataPs1 } from './artifacts/windows.ts'
 import type { SetupPlan } from './plan.ts'
@@ -34,8 +37,10 @@ export interface ArtifactEntry {
 }
 
 const always = () => true
-const linux = (plan: SetupPlan) => plan.host.os === 'linux'
-const windows = (plan: SetupPlan) => plan.host.os === 'windows'
+const host = (plan: SetupPlan) => plan.instances?.host
+const ec2 = (plan: SetupPlan) => plan.instances !== undefined
+const linux = (plan: SetupPlan) => host(plan)?.os === 'linux'
+const windows = (plan: SetupPlan) => host(plan)?.os === 'windows'
 
 export const ARTIFACTS = [
   { path: 'setup/aws-cli.sh', group: 'setup', language: 'shell', when: always, build: awsCliSh },
@@ -64,17 +69,31 @@ export const ARTIFACTS = [
     build: taskRolePolicy,
   },
   {
+    path: 'iam/execution-role-trust-policy.json',
+    group: 'iam',
+    language: 'json',
+    when: (plan) => plan.executionRole !== undefined,
+    build: executionRoleTrustPolicy,
+  },
+  {
+    path: 'iam/execution-role-policy.json',
+    group: 'iam',
+    language: 'json',
+    when: (plan) => plan.executionRole?.inlinePolicy !== undefined,
+    build: executionRolePolicy,
+  },
+  {
     path: 'iam/instance-role-trust-policy.json',
     group: 'iam',
     language: 'json',
-    when: always,
+    when: ec2,
     build: instanceRoleTrustPolicy,
   },
   {
     path: 'iam/instance-role-policy.json',
     group: 'iam',
     language: 'json',
-    when: (plan) => plan.instanceRole.inlinePolicy !== undefined,
+    when: (plan) => plan.instances?.role.inlinePolicy !== undefined,
     build: instanceRolePolicy,
   },
   // Always a file: with a deployer role the setup script puts it on that role, without one it is attached by hand.
@@ -84,24 +103,40 @@ export const ARTIFACTS = [
   { path: 'ec2/user-data.sh', group: 'ec2', language: 'shell', when: linux, build: userDataSh },
   { path: 'ec2/user-data.ps1', group: 'ec2', language: 'powershell', when: windows, build: userDataPs1 },
   {
+    path: 'ec2/launch-template.json',
+    group: 'ec2',
+    language: 'json',
+    when: (plan) => plan.instances?.launchTemplate !== undefined,
+    build: launchTemplateData,
+  },
+  {
     path: 'host/iptables.sh',
     group: 'host',
     language: 'shell',
-    when: (plan) => plan.host.os === 'linux' && plan.host.rules !== undefined,
+    when: (plan) => {
+      const h = host(plan)
+      return h?.os === 'linux' && h.rules !== undefined
+    },
     build: iptablesSh,
   },
   {
     path: 'host/run-agent.sh',
     group: 'host',
     language: 'shell',
-    when: (plan) => plan.host.os === 'linux' && plan.host.agentStart === 'docker-run',
+    when: (plan) => {
+      const h = host(plan)
+      return h?.os === 'linux' && h.agentStart === 'docker-run'
+    },
     build: runAgentSh,
   },
   {
     path: 'container/bootstrap-routes.ps1',
     group: 'container',
     language: 'powershell',
-    when: (plan) => plan.host.os === 'windows' && plan.host.containerRoutes !== undefined,
+    when: (plan) => {
+      const h = host(plan)
+      return h?.os === 'windows' && h.containerRoutes !== undefined
+    },
     build: bootstrapRoutesPs1,
   },
   {
@@ -112,17 +147,24 @@ export const ARTIFACTS = [
     build: runTaskOverrides,
   },
   {
+    path: 'ecs/service.json',
+    group: 'ecs',
+    language: 'json',
+    when: (plan) => plan.service !== undefined,
+    build: serviceDefinition,
+  },
+  {
     path: 'container/verify-credentials.sh',
     group: 'container',
     language: 'shell',
-    when: linux,
+    when: (plan) => plan.os === 'linux',
     build: verifyCredentialsSh,
   },
   {
     path: 'container/verify-credentials.ps1',
     group: 'container',
     language: 'powershell',
-    when: windows,
+    when: (plan) => plan.os === 'windows',
     build: verifyCredentialsPs1,
   },
   // Not part of the setup: only for a Windows instance that was restarted.

@@ -10,6 +10,8 @@ import { parseExtraStatements } from '../knowledge/policies.ts'
 import {
   awsWrapperDir,
   closedLocalPort,
+  invocationsOf,
+  optionValue,
   parsePowerShell,
   runWithAwsWrapper,
   shellcheck,
@@ -18,10 +20,14 @@ import {
   validateIamDocument,
   writeTree,
   type FakeAnswers,
+  type ScriptRun,
   type ShellcheckComment,
 } from '../test-support/checkers.ts'
-import { loadScenarios } from '../test-support/scenarios.ts'
+import { loadScenarios, type Scenario } from '../test-support/scenarios.ts'
 import { readConfig } from '../config/schema.ts'
+import { generate } from './generate.ts'
+import { plan, type RolePlan, type SetupPlan } from './plan.ts'
+import { option, sh } from './render/shell.ts'
 
 const scenarios = loadScenarios().filter((s) => s.result.files.length > 0)
 const root = tempDir('checkers')
@@ -79,6 +85,11 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario
             's3:AbortMultipartUpload',
             's3:ListBucket',
             'iam:PassRole',
+            // SSE-KMS buckets (task role), secrets (execution role).
+            'kms:Decrypt',
+            'kms:GenerateDataKey',
+            'secretsmanager:GetSecretValue',
+            'ssm:GetParameters',
           ]).toContain(action)
         for (const operator of Object.values(statement.Condition ?? {}))
           for (const key of Object.keys(operator))
@@ -88,6 +99,7 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario
               's3:prefix',
               's3:ResourceAccount',
               'iam:PassedToService',
+              'kms:ViaService',
             ]).toContain(key)
       }
       for (const arn of file.text.match(/arn:[a-z-]+:/g) ?? []) expect(arn).toBe(`arn:${partition.id}:`)
@@ -104,95 +116,243 @@ describe.concurrent(
       wrapper = awsWrapperDir(await closedLocalPort())
     })
 
-    // Three accounts the script can meet: nothing exists yet, everything exists, and the wrong account.
-    const newAccount = (accountId: string): FakeAnswers => ({
-      'sts get-caller-identity': { stdout: `${accountId}\n` },
+    // Three accounts the script can meet: nothing exists yet (but the roles marked existing), everything
+    // exists, and the wrong account.
+    const newAccount = (setup: SetupPlan): FakeAnswers => ({
+      'sts get-caller-identity': { stdout: `${setup.accountId}\n` },
       'iam get-role': { status: 254 },
-      'iam get-instance-profile': { status: 254 },
+      ...Object.fromEntries(
+        rolesOf(setup)
+          .filter((r) => r.existing)
+          .map((r) => [`iam get-role@${r.name}`, { status: 0 }]),
+      ),
+      // An existing instance role comes with its profile (the IAM console makes them together).
+      'iam get-instance-profile': setup.instances?.profile.existing
+        ? { stdout: `${setup.instances.profile.roleName}\n` }
+        : { status: 254 },
       'ecs describe-clusters': { stdout: 'None\n' },
+      'ecs describe-services': { stdout: 'None\n' },
+      'ec2 describe-launch-templates': { status: 254 },
       'ec2 describe-vpcs': { stdout: 'vpc-0123456789abcdef0\n' },
       'ec2 describe-subnets': { stdout: 'subnet-0123456789abcdef0\tsubnet-0123456789abcdef1\n' },
       'ec2 describe-security-groups': { stdout: 'sg-0123456789abcdef0\n' },
     })
+    const everythingExists = (setup: SetupPlan): FakeAnswers => ({
+      ...newAccount(setup),
+      'iam get-role': { status: 0 },
+      'iam get-instance-profile': { stdout: `${setup.instances?.profile.roleName ?? 'None'}\n` },
+      'ecs describe-clusters': { stdout: 'ACTIVE\n' },
+      'ecs describe-services': { stdout: 'ACTIVE\n' },
+      'logs describe-log-groups': { stdout: `${setup.logGroup?.name ?? ''}\n` },
+      'ec2 describe-launch-templates': { status: 0 },
+      'ec2 create-launch-template-version': { stdout: '2\n' },
+    })
     const operations = (calls: string[]) => calls.map((c) => c.replace(/^passed: /, ''))
+    const rolesOf = (setup: SetupPlan): RolePlan[] =>
+      [setup.taskRole, setup.executionRole, setup.instances?.role].filter((r) => r !== undefined)
+    /** A document as the script passes it: the file's text without its final newline ($(cat) drops it). */
+    const fileArgument = (scenario: Scenario, path: string) =>
+      scenario.result.files.find((f) => f.path === path)!.text.replace(/\n$/, '')
+    const namesIn = (run: ScriptRun, operation: string, name = '--role-name') =>
+      invocationsOf(run, operation).map((args) => optionValue(args, name))
 
     it.each(scenarios.map((s) => [s.name, s] as const))(
-      '%s: setup/aws-cli.sh passes validation, creates what is missing, reuses what exists, and refuses another account',
+      '%s: every command of setup/aws-cli.sh passes validation, creates what is missing, reuses what exists, and refuses another account',
       async (name, scenario) => {
         const { config } = readConfig(scenario.raw)
+        const setup = plan(config)
+        const template = setup.instances?.launchTemplate
         // Run from another directory, as a pasted or piped script would be: it must need no other file.
         const elsewhere = tempDir('elsewhere')
         const script = join(root, name, 'setup/aws-cli.sh')
-        const fresh = await runWithAwsWrapper(
-          script,
-          ['setup'],
-          wrapper,
-          newAccount(config.accountId),
-          elsewhere,
-        )
-        expect(fresh.stderr).toBe('')
-        expect(fresh.status).toBe(0)
-        expect(fresh.calls.every((c) => c.startsWith('passed:'))).toBe(true)
+        const run = (command: string, answers: FakeAnswers) =>
+          runWithAwsWrapper(script, [command], wrapper, answers, elsewhere)
+        const passed = (result: ScriptRun & { stderr: string }) => {
+          expect(result.stderr).toBe('')
+          expect(result.status).toBe(0)
+          expect(result.calls.every((c) => c.startsWith('passed:'))).toBe(true)
+        }
+
+        const fresh = await run('setup', newAccount(setup))
+        passed(fresh)
         const created = operations(fresh.calls)
         expect(created[0]).toBe('sts get-caller-identity')
-        for (const op of [
-          'iam create-role',
-          'iam create-instance-profile',
-          'iam add-role-to-instance-profile',
-          'ecs create-cluster',
-          'ecs register-task-definition',
-        ])
-          expect(created).toContain(op)
-        expect(created.filter((c) => c === 'iam create-role')).toHaveLength(2)
-
-        const existing = await runWithAwsWrapper(
-          script,
-          ['setup'],
-          wrapper,
-          {
-            ...newAccount(config.accountId),
-            'iam get-role': { status: 0 },
-            'iam get-instance-profile': { stdout: `${config.instanceRoleName}\n` },
-            'ecs describe-clusters': { stdout: 'ACTIVE\n' },
-          },
-          elsewhere,
+        // Only the roles to create are created; an existing one is never created or given a trust policy.
+        expect(namesIn(fresh, 'iam create-role').sort()).toEqual(
+          rolesOf(setup)
+            .filter((r) => !r.existing)
+            .map((r) => r.name)
+            .sort(),
         )
-        expect(existing.status).toBe(0)
+        expect(created).not.toContain('iam update-assume-role-policy')
+        // Policies go on every role, existing or not.
+        expect(namesIn(fresh, 'iam put-role-policy').sort()).toEqual(
+          [
+            ...rolesOf(setup)
+              .filter((r) => r.inlinePolicy)
+              .map((r) => r.name),
+            ...(setup.passRole.deployerRoleName ? [setup.passRole.deployerRoleName] : []),
+          ].sort(),
+        )
+        expect(
+          invocationsOf(fresh, 'iam attach-role-policy').map(
+            (args) => `${optionValue(args, '--role-name')} ${optionValue(args, '--policy-arn')}`,
+          ),
+        ).toEqual(rolesOf(setup).flatMap((r) => r.managedPolicies.map((m) => `${r.name} ${m.arn}`)))
+        const profileCreated = setup.instances !== undefined && !setup.instances.profile.existing
+        for (const op of ['iam create-instance-profile', 'iam add-role-to-instance-profile'])
+          expect(created.includes(op), op).toBe(profileCreated)
+        expect(namesIn(fresh, 'logs create-log-group', '--log-group-name')).toEqual(
+          setup.logGroup ? [setup.logGroup.name] : [],
+        )
+        expect(created).toContain('ecs create-cluster')
+        expect(
+          invocationsOf(fresh, 'ecs register-task-definition').map((a) => optionValue(a, '--cli-input-json')),
+        ).toEqual([fileArgument(scenario, 'ecs/task-definition.json')])
+        // What the page shows is what runs: the launch template data is ec2/launch-template.json.
+        expect(
+          invocationsOf(fresh, 'ec2 create-launch-template').map((a) =>
+            optionValue(a, '--launch-template-data'),
+          ),
+        ).toEqual(template ? [fileArgument(scenario, 'ec2/launch-template.json')] : [])
+
+        const existing = await run('setup', everythingExists(setup))
+        passed(existing)
         const reused = operations(existing.calls)
-        // An existing role keeps its trust policy: it may serve other tasks or regions.
-        expect(reused).not.toContain('iam update-assume-role-policy')
         for (const op of [
           'iam create-role',
           'iam create-instance-profile',
           'iam add-role-to-instance-profile',
           'ecs create-cluster',
+          'logs create-log-group',
+          'ec2 create-launch-template',
+          'iam update-assume-role-policy',
         ])
-          expect(reused).not.toContain(op)
+          expect(reused, op).not.toContain(op)
+        // An existing launch template gets this data as its new default version.
+        expect(
+          invocationsOf(existing, 'ec2 create-launch-template-version').map((a) =>
+            optionValue(a, '--launch-template-data'),
+          ),
+        ).toEqual(template ? [fileArgument(scenario, 'ec2/launch-template.json')] : [])
+        expect(
+          invocationsOf(existing, 'ec2 modify-launch-template').map((a) =>
+            optionValue(a, '--default-version'),
+          ),
+        ).toEqual(template ? ['2'] : [])
 
-        const other = await runWithAwsWrapper(
-          script,
-          ['setup'],
-          wrapper,
-          newAccount('999999999999'),
-          elsewhere,
-        )
+        const other = await run('setup', newAccount({ ...setup, accountId: '999999999999' }))
         expect(other.status).toBe(1)
         expect(other.stderr).toContain('999999999999')
         expect(operations(other.calls)).toEqual(['sts get-caller-identity'])
 
-        const runTask = await runWithAwsWrapper(
-          script,
-          ['run-task'],
-          wrapper,
-          newAccount(config.accountId),
-          elsewhere,
-        )
-        expect(runTask.stderr).toBe('')
-        expect(runTask.status).toBe(0)
-        expect(runTask.calls.every((c) => c.startsWith('passed:'))).toBe(true)
+        const runTask = await run('run-task', newAccount(setup))
+        passed(runTask)
         expect(operations(runTask.calls).at(-1)).toBe('ecs run-task')
+        const [runTaskArgs] = invocationsOf(runTask, 'ecs run-task')
+        expect(optionValue(runTaskArgs!, '--launch-type')).toBe(setup.runTask.launchType)
+        const network = optionValue(runTaskArgs!, '--network-configuration')
+        expect(network !== undefined).toBe(setup.runTask.network !== undefined)
+        // Fargate's default-VPC lookup says whether the task gets a public IP address.
+        if (setup.runTask.network?.kind === 'default-vpc')
+          expect(network).toBe(
+            `awsvpcConfiguration={subnets=[subnet-0123456789abcdef0,subnet-0123456789abcdef1],securityGroups=[${setup.runTask.network.securityGroups.join(',') || 'sg-0123456789abcdef0'}]${setup.runTask.network.assignPublicIp ? `,assignPublicIp=${setup.runTask.network.assignPublicIp}` : ''}}`,
+          )
+
+        const launch = await run('launch-instances', newAccount(setup))
+        if (template) {
+          passed(launch)
+          const [args] = invocationsOf(launch, 'ec2 run-instances')
+          expect(JSON.parse(optionValue(args!, '--launch-template')!)).toEqual({
+            LaunchTemplateName: template.name,
+            Version: '$Latest',
+          })
+          expect(optionValue(args!, '--count')).toBe(String(template.count))
+          expect(optionValue(args!, '--subnet-id')).toBe(template.subnetId)
+        } else expect([launch.status, launch.calls]).toEqual([2, []])
+
+        const createService = await run('create-service', newAccount(setup))
+        if (setup.service) {
+          passed(createService)
+          expect(operations(createService.calls).at(-1)).toBe('ecs create-service')
+          const [args] = invocationsOf(createService, 'ecs create-service')
+          expect(optionValue(args!, '--cli-input-json')).toBe(fileArgument(scenario, 'ecs/service.json'))
+          // The network configuration is in the file when subnets were chosen, else looked up and added.
+          expect(optionValue(args!, '--network-configuration') !== undefined).toBe(
+            setup.service.network?.kind === 'default-vpc',
+          )
+          const again = await run('create-service', everythingExists(setup))
+          passed(again)
+          expect(operations(again.calls)).not.toContain('ecs create-service')
+        } else expect([createService.status, createService.calls]).toEqual([2, []])
       },
     )
+
+    // The files themselves, used as their usage says: `file://` from the unpacked folder.
+    it.each(
+      scenarios
+        .filter((s) =>
+          s.result.files.some((f) => f.path === 'ec2/launch-template.json' || f.path === 'ecs/service.json'),
+        )
+        .map((s) => [s.name, s] as const),
+    )(
+      '%s: ec2/launch-template.json and ecs/service.json pass validation as file:// inputs',
+      async (name, scenario) => {
+        const { config } = readConfig(scenario.raw)
+        const setup = plan(config)
+        const dir = join(root, name)
+        const lines = ['set -e', 'cd "$(dirname "$0")/.."']
+        const region = option('--region', setup.region)
+        if (setup.instances?.launchTemplate)
+          lines.push(
+            sh`aws ec2 create-launch-template ${option('--launch-template-name', setup.instances.launchTemplate.name)} --launch-template-data file://ec2/launch-template.json ${region}`
+              .text,
+          )
+        if (setup.service)
+          lines.push(
+            `aws ecs create-service --cli-input-json file://ecs/service.json${setup.service.network?.kind === 'default-vpc' ? " --network-configuration 'awsvpcConfiguration={subnets=[subnet-0123456789abcdef0]}'" : ''} ${region.join(' ')}`,
+          )
+        writeFileSync(join(dir, 'setup/file-inputs.sh'), `${lines.join('\n')}\n`)
+        const result = await runWithAwsWrapper(join(dir, 'setup/file-inputs.sh'), [], wrapper)
+        expect(result.stderr).toBe('')
+        expect(result.status).toBe(0)
+        expect(result.calls).toHaveLength(lines.length - 2)
+      },
+    )
+
+    it('stops before touching an existing role that is not there, or an instance profile without the role', async () => {
+      const dir = tempDir('existing-roles')
+      const { config } = readConfig({
+        version: 1,
+        accountId: '012345678901',
+        taskRoleName: 'app-task',
+        existingTaskRole: true,
+        existingInstanceRole: true,
+      })
+      const result = generate(config)
+      writeTree(dir, result.files)
+      const setup = plan(config)
+      const script = join(dir, 'setup/aws-cli.sh')
+      const missingRole = await runWithAwsWrapper(script, ['setup'], wrapper, {
+        ...newAccount(setup),
+        'iam get-role@app-task': { status: 254 },
+      })
+      expect(missingRole.status).toBe(1)
+      expect(missingRole.stderr).toContain(
+        'The role app-task was configured as an existing role, but it does not exist',
+      )
+      expect(
+        operations(missingRole.calls).filter((c) => c.startsWith('iam ') && c !== 'iam get-role'),
+      ).toEqual([])
+      const otherRole = await runWithAwsWrapper(script, ['setup'], wrapper, {
+        ...newAccount(setup),
+        'iam get-instance-profile': { stdout: 'someOtherRole\n' },
+      })
+      expect(otherRole.status).toBe(1)
+      expect(otherRole.stderr).toContain('it holds: someOtherRole')
+      expect(operations(otherRole.calls)).not.toContain('iam create-instance-profile')
+      expect(operations(otherRole.calls)).not.toContain('iam add-role-to-instance-profile')
+    })
 
     it('refuses an unknown sub-command before any call is made', async () => {
       const wrong = await runWithAwsWrapper(
@@ -214,6 +374,25 @@ describe.concurrent(
       writeFileSync(
         join(dir, 'setup/check.sh'),
         'set -e\ncd "$(dirname "$0")/.."\naws ecs register-task-definition --cli-input-json file://bad.json --region us-east-1\n',
+      )
+      const result = await runWithAwsWrapper(join(dir, 'setup/check.sh'), [], wrapper)
+      expect(result.status).toBe(252)
+      expect(result.stderr).toContain('Parameter validation failed')
+    })
+
+    it('rejects launch template data the EC2 API would reject (the check can fail)', async () => {
+      const dir = tempDir('bad-launch-template')
+      mkdirSync(join(dir, 'setup'))
+      writeFileSync(
+        join(dir, 'bad.json'),
+        JSON.stringify({
+          ImageId: 'ami-0123456789abcdef0',
+          MetadataOptions: { HttpPutResponseHopLimit: '2' },
+        }),
+      )
+      writeFileSync(
+        join(dir, 'setup/check.sh'),
+        'set -e\ncd "$(dirname "$0")/.."\naws ec2 create-launch-template --launch-template-name x-instances --launch-template-data file://bad.json --region us-east-1\n',
       )
       const result = await runWithAwsWrapper(join(dir, 'setup/check.sh'), [], wrapper)
       expect(result.status).toBe(252)

@@ -168,6 +168,107 @@ const CASES: [MessageKey, string, Partial<WizardConfig>][] = [
       })),
     },
   ],
+  [
+    'finding.instances.userDataTooLarge',
+    'instances',
+    {
+      buckets: Array.from({ length: 50 }, (_, i) => ({
+        name: `bucket-${i}-${'x'.repeat(40)}`,
+        access: 'read-write' as const,
+        prefix: `${'p'.repeat(60)}${i}/`,
+      })),
+    },
+  ],
+  ['finding.fargate.awsvpcOnly', 'networkMode', { launchType: 'fargate', networkMode: 'bridge' }],
+  [
+    'finding.fargate.configObjectUnused',
+    'configObject',
+    {
+      launchType: 'fargate',
+      networkMode: 'awsvpc',
+      configObject: { bucket: 'my-ecs-config', key: 'ecs.config' },
+    },
+  ],
+  ['finding.fargate.noPublicIp', 'assignPublicIp', { launchType: 'fargate', networkMode: 'awsvpc' }],
+  ['finding.runTask.publicIpFargateOnly', 'assignPublicIp', { networkMode: 'awsvpc', assignPublicIp: true }],
+  [
+    'finding.fargate.windowsRelease',
+    'ami',
+    windows({ launchType: 'fargate', networkMode: 'awsvpc', ami: 'windows-2025', ...task({ memory: 2048 }) }),
+  ],
+  [
+    'finding.fargate.cpu',
+    'task.cpu',
+    { launchType: 'fargate', networkMode: 'awsvpc', ...task({ cpu: 300 }) },
+  ],
+  [
+    'finding.fargate.memory',
+    'task.memory',
+    { launchType: 'fargate', networkMode: 'awsvpc', ...task({ cpu: 1024, memory: 1024 }) },
+  ],
+  ['finding.instances.imageIdNeeded', 'instances.imageId', { ami: 'ecs-init' }],
+  [
+    'finding.executionRole.crossAccountEcr',
+    'task.image',
+    task({ image: '444455556666.dkr.ecr.us-east-1.amazonaws.com/shared/base:2' }),
+  ],
+  [
+    'finding.secrets.otherPartition',
+    'task.secrets.0.valueFrom',
+    task({ secrets: [{ name: 'A', valueFrom: 'arn:aws-cn:ssm:cn-north-1:012345678901:parameter/a' }] }),
+  ],
+  [
+    'finding.secrets.otherAccount',
+    'task.secrets.0.valueFrom',
+    task({ secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-east-1:444455556666:parameter/a' }] }),
+  ],
+  [
+    'finding.secrets.customerManagedKey',
+    'task.secrets',
+    task({ secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-east-1:012345678901:parameter/a' }] }),
+  ],
+  [
+    'finding.secrets.duplicateName',
+    'task.secrets.1.name',
+    task({
+      secrets: [
+        { name: 'A', valueFrom: 'arn:aws:ssm:us-east-1:012345678901:parameter/a' },
+        { name: 'A', valueFrom: 'arn:aws:ssm:us-east-1:012345678901:parameter/b' },
+      ],
+    }),
+  ],
+  [
+    'finding.roles.sameName',
+    'executionRoleName',
+    { executionRoleName: 'ecsTaskRole', ...task({ awslogs: true }) },
+  ],
+  ['finding.executionRole.notNeeded', 'existingExecutionRole', { existingExecutionRole: true }],
+  [
+    'finding.buckets.kmsOtherPartition',
+    'buckets.0.kmsKeyArn',
+    {
+      buckets: [
+        {
+          name: 'my-app-bucket',
+          access: 'read',
+          kmsKeyArn: 'arn:aws-us-gov:kms:us-gov-west-1:012345678901:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        },
+      ],
+    },
+  ],
+  [
+    'finding.buckets.kmsOtherAccount',
+    'buckets.0.kmsKeyArn',
+    {
+      buckets: [
+        {
+          name: 'my-app-bucket',
+          access: 'read',
+          kmsKeyArn: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        },
+      ],
+    },
+  ],
 ]
 
 const findingsOf = (extra: Partial<WizardConfig>) => generate({ ...base, ...extra }).findings

@@ -3,13 +3,21 @@
 // the key is the finding's stable code (catalogs/<locale>/findings.json), the parameters its values.
 import { EXAMPLE_ACCOUNT_ID } from '../config/schema.ts'
 import { msg, type Message } from '../i18n/message.ts'
-import type { WindowsAmiId } from '../knowledge/amis.ts'
+import { AMI_PARAMETER_SOURCE, type WindowsAmiId } from '../knowledge/amis.ts'
+import { parseKmsKeyArn, parseSecretReference } from '../knowledge/names.ts'
+import {
+  DEFAULT_FARGATE_SIZE,
+  FARGATE_SIZES,
+  FARGATE_SIZE_CITATION,
+  platformOf,
+} from '../knowledge/platforms.ts'
 import { WINDOWS_RELEASE, defaultImage, imagePlatform } from '../knowledge/images.ts'
 import { isKnownRegion } from '../knowledge/partitions.ts'
 import { RESERVED_HOST_PORTS, RESERVED_PORTS_SOURCE, WINDOWS_TASK_ROLE_PORT } from '../knowledge/ports.ts'
 import {
   EXTRA_STATEMENTS_SOURCE,
   IAM_LIMITS,
+  KMS_SOURCE,
   PREFIX_WILDCARD_SOURCE,
   grantsEverything,
   parseExtraStatements,
@@ -17,6 +25,8 @@ import {
 } from '../knowledge/policies.ts'
 import { cite, formatCitation, type Citation } from '../knowledge/sources.ts'
 import { RULES_SCRIPT } from './artifacts/linux-host.ts'
+import { USER_DATA_MAX_BYTES, userDataBytes } from './artifacts/launch-template.ts'
+import { instanceUserData } from './artifacts/user-data.ts'
 import type { Context } from './context.ts'
 import type { Finding, Severity } from './types.ts'
 
@@ -36,6 +46,11 @@ type Rule = (ctx: Context) => Finding[]
 
 const networkModeFitsOs: Rule = ({ config, ami }) => {
   const mode = config.networkMode
+  const platform = platformOf(config.os, config.launchType)
+  if (config.launchType === 'fargate')
+    return platform.networkModes.includes(mode)
+      ? []
+      : [finding('error', 'networkMode', msg('finding.fargate.awsvpcOnly', { mode }), platform.citation)]
   if (config.os === 'windows' && mode !== 'default' && mode !== 'awsvpc')
     return [
       finding('error', 'networkMode', msg('finding.networkMode.windowsUnsupported', { mode }), cite('S12')),
@@ -110,8 +125,10 @@ const portMappingsFitMode: Rule = ({ config }) => {
   return out
 }
 
-const instanceMetadata: Rule = ({ config }) => {
+const instanceMetadata: Rule = ({ config, plan }) => {
   const mode = config.networkMode
+  // Fargate: no container instance, so no instance role credentials for a task to reach.
+  if (config.launchType === 'fargate') return []
   if (mode === 'host')
     return [finding('warning', 'blockInstanceMetadata', msg('finding.imds.hostMode'), cite('S2'))]
   if (mode === 'none')
@@ -133,13 +150,21 @@ const instanceMetadata: Rule = ({ config }) => {
         cite('S3', 'S28', 'AGENT_WINDOWS_ADMIN_USER', 'WINDOWS_CONTAINER_USER', 'CONTAINER_DEFINITION_API'),
       ),
     )
-  if (config.os === 'linux' && mode === 'bridge')
-    out.push(finding('info', 'blockInstanceMetadata', msg('finding.imds.imdsv2HopLimit'), cite('S2')))
+  if (plan.instances?.launchTemplate && (mode === 'bridge' || mode === 'default'))
+    out.push(
+      finding(
+        'info',
+        'blockInstanceMetadata',
+        msg('finding.imds.imdsv2HopLimit'),
+        cite('EC2_IMDS_OPTIONS', 'S2'),
+      ),
+    )
   return out
 }
 
 const amiLifecycle: Rule = ({ ami, config, plan }) => {
   const out: Finding[] = []
+  if (config.launchType === 'fargate') return []
   if (ami.endOfLife)
     out.push(
       finding(
@@ -149,7 +174,7 @@ const amiLifecycle: Rule = ({ ami, config, plan }) => {
         ami.endOfLife.citation,
       ),
     )
-  if (plan.host.os === 'linux' && plan.host.agentStart === 'docker-run')
+  if (plan.instances?.host.os === 'linux' && plan.instances.host.agentStart === 'docker-run')
     out.push(finding('info', 'ami', msg('finding.ami.manualAgent'), cite('S10')))
   if (config.os === 'windows')
     out.push(
@@ -180,10 +205,21 @@ const region: Rule = ({ config, partition }) =>
     ? []
     : [finding('warning', 'region', msg('finding.region.unknown', { partition: partition.id }), cite('S32'))]
 
-const configObject: Rule = ({ config }) =>
-  config.os === 'windows' && config.configObject
+const configObject: Rule = ({ config }) => {
+  if (!config.configObject) return []
+  if (config.launchType === 'fargate')
+    return [
+      finding(
+        'warning',
+        'configObject',
+        msg('finding.fargate.configObjectUnused'),
+        cite('FARGATE_TASK_DEFINITIONS'),
+      ),
+    ]
+  return config.os === 'windows'
     ? [finding('warning', 'configObject', msg('finding.configObject.windowsUnused'), cite('S6', 'S8'))]
     : []
+}
 
 const buckets: Rule = ({ config }) => {
   const out: Finding[] = []
@@ -271,16 +307,223 @@ const runTaskNetwork: Rule = ({ config }) => {
           ),
         ]
       : []
+  const out: Finding[] = []
   if (config.subnets.length === 0)
-    return [
+    out.push(
       finding(
         'info',
         'subnets',
         msg('finding.runTask.defaultSubnets', { securityGroups: config.securityGroups.length }),
         cite('RUN_TASK_API', 'AWSVPC_CONFIGURATION'),
       ),
-    ]
-  return []
+    )
+  // The default VPC's subnets are public: a Fargate task there reaches the image registry only with a public IP.
+  if (config.launchType === 'fargate' && config.subnets.length === 0 && !config.assignPublicIp)
+    out.push(
+      finding(
+        'warning',
+        'assignPublicIp',
+        msg('finding.fargate.noPublicIp'),
+        cite('FARGATE_NETWORKING', 'AWSVPC_CONFIGURATION'),
+      ),
+    )
+  if (config.launchType === 'ec2' && config.assignPublicIp)
+    out.push(
+      finding(
+        'warning',
+        'assignPublicIp',
+        msg('finding.runTask.publicIpFargateOnly'),
+        cite('AWSVPC_CONFIGURATION'),
+      ),
+    )
+  return out
+}
+
+// Fargate runs fixed task sizes and, for Windows, two Windows Server releases.
+const fargatePlatform: Rule = ({ config }) => {
+  if (config.launchType !== 'fargate') return []
+  const out: Finding[] = []
+  const platform = platformOf(config.os, config.launchType)
+  if (config.os === 'windows' && !platform.amis.includes(config.ami))
+    out.push(
+      finding(
+        'error',
+        'ami',
+        msg('finding.fargate.windowsRelease', { release: WINDOWS_RELEASE[config.ami as WindowsAmiId] }),
+        cite('FARGATE_WINDOWS'),
+      ),
+    )
+  const sizes = FARGATE_SIZES[config.os]
+  const cpu = config.task.cpu ?? DEFAULT_FARGATE_SIZE[config.os].cpu
+  const size = sizes.find((s) => s.cpu === cpu)
+  if (!size)
+    out.push(
+      finding(
+        'error',
+        'task.cpu',
+        msg('finding.fargate.cpu', { cpu, os: config.os, allowed: sizes.map((s) => String(s.cpu)) }),
+        FARGATE_SIZE_CITATION,
+      ),
+    )
+  else if (!size.memory.includes(config.task.memory))
+    out.push(
+      finding(
+        'error',
+        'task.memory',
+        msg('finding.fargate.memory', {
+          cpu,
+          memory: config.task.memory,
+          min: size.memory[0]!,
+          max: size.memory[size.memory.length - 1]!,
+          step: size.memory.length > 1 ? size.memory[1]! - size.memory[0]! : 0,
+        }),
+        FARGATE_SIZE_CITATION,
+      ),
+    )
+  return out
+}
+
+// What the launch template needs and what the execution role's secrets and images may still need elsewhere.
+const launchAndExecution: Rule = ({ config, plan, partition }) => {
+  const out: Finding[] = []
+  if (plan.instances && !plan.instances.launchTemplate)
+    out.push(
+      finding(
+        'warning',
+        'instances.imageId',
+        msg('finding.instances.imageIdNeeded', { ami: config.ami === 'ecs-init' ? 'ecsInit' : config.ami }),
+        AMI_PARAMETER_SOURCE,
+      ),
+    )
+  const ecr = plan.executionRole?.needs.privateEcr
+  if (ecr && ecr.account !== config.accountId)
+    out.push(
+      finding(
+        'info',
+        'task.image',
+        msg('finding.executionRole.crossAccountEcr', { account: ecr.account, repository: ecr.repository }),
+        cite('ECR_REPOSITORY_POLICIES'),
+      ),
+    )
+  config.task.secrets.forEach((secret, i) => {
+    const ref = parseSecretReference(secret.valueFrom)
+    if (!ref) return
+    const field = `task.secrets.${i}.valueFrom`
+    if (ref.partition !== partition.id)
+      out.push(
+        finding(
+          'error',
+          field,
+          msg('finding.secrets.otherPartition', { partition: ref.partition, configured: partition.id }),
+          cite('IAM_IDENTIFIERS'),
+        ),
+      )
+    else if (ref.account !== config.accountId)
+      out.push(
+        finding(
+          'info',
+          field,
+          msg('finding.secrets.otherAccount', { account: ref.account }),
+          cite('SECRETS_MANAGER_ENV', 'SSM_PARAMETER_ENV'),
+        ),
+      )
+  })
+  if (config.task.secrets.length > 0)
+    out.push(
+      finding(
+        'info',
+        'task.secrets',
+        msg('finding.secrets.customerManagedKey'),
+        cite('SECRETS_MANAGER_ENV', 'SSM_PARAMETER_ENV'),
+      ),
+    )
+  const names = new Map<string, number>()
+  config.task.secrets.forEach((secret, i) => {
+    const first = names.get(secret.name)
+    if (first === undefined) names.set(secret.name, i)
+    else
+      out.push(
+        finding(
+          'error',
+          `task.secrets.${i}.name`,
+          msg('finding.secrets.duplicateName', { secret: first + 1 }),
+          cite('CONTAINER_DEFINITION_API'),
+        ),
+      )
+  })
+  return out
+}
+
+// Two roles with one name would be one role with two trust policies: the second create fails, or an existing
+// role is asked to serve two jobs. Each role gets its own name unless both are the same existing role.
+const distinctRoles: Rule = ({ config, plan }) => {
+  const out: Finding[] = []
+  const task = plan.taskRole
+  const others = [
+    ...(plan.executionRole ? [{ field: 'executionRoleName', role: plan.executionRole }] : []),
+    ...(plan.instances ? [{ field: 'instanceRoleName', role: plan.instances.role }] : []),
+  ]
+  for (const { field, role } of others)
+    if (
+      role.name.toLowerCase() === task.name.toLowerCase() &&
+      !(role.existing && task.existing && field === 'executionRoleName')
+    )
+      out.push(
+        finding(
+          'error',
+          field,
+          msg('finding.roles.sameName', { role: role.name }),
+          cite('S2', 'TASK_EXECUTION_ROLE'),
+        ),
+      )
+  if (
+    plan.executionRole &&
+    plan.instances &&
+    plan.executionRole.name.toLowerCase() === plan.instances.role.name.toLowerCase()
+  )
+    out.push(
+      finding(
+        'error',
+        'instanceRoleName',
+        msg('finding.roles.sameName', { role: plan.instances.role.name }),
+        cite('S4', 'TASK_EXECUTION_ROLE'),
+      ),
+    )
+  // The execution role is asked for only when the task needs one; a name typed for none is noted.
+  if (!plan.executionRole && config.existingExecutionRole)
+    out.push(
+      finding(
+        'info',
+        'existingExecutionRole',
+        msg('finding.executionRole.notNeeded'),
+        cite('TASK_EXECUTION_ROLE'),
+      ),
+    )
+  return out
+}
+
+// SSE-KMS keys: only through S3 in the key's region, and the key must be in the configured partition.
+const bucketKeys: Rule = ({ config, partition }) => {
+  const out: Finding[] = []
+  config.buckets.forEach((bucket, i) => {
+    const key = bucket.kmsKeyArn ? parseKmsKeyArn(bucket.kmsKeyArn) : undefined
+    if (!key) return
+    const field = `buckets.${i}.kmsKeyArn`
+    if (key.partition !== partition.id)
+      out.push(
+        finding(
+          'error',
+          field,
+          msg('finding.buckets.kmsOtherPartition', { partition: key.partition, configured: partition.id }),
+          cite('KMS_KEY_ID'),
+        ),
+      )
+    else if (key.account !== config.accountId)
+      out.push(
+        finding('info', field, msg('finding.buckets.kmsOtherAccount', { account: key.account }), KMS_SOURCE),
+      )
+  })
+  return out
 }
 
 // The image must be built for the instances' OS, and on Windows for their Windows Server release: ECS runs
@@ -340,7 +583,7 @@ const imageFitsPlatform: Rule = ({ config }) => {
 // block the IPv6 IMDS address when Docker leaves ip6tables alone.
 const linuxHostRules: Rule = ({ config, plan }) => {
   const out: Finding[] = []
-  const rules = plan.host.os === 'linux' ? plan.host.rules : undefined
+  const rules = plan.instances?.host.os === 'linux' ? plan.instances.host.rules : undefined
   const nonAmazonRhel =
     config.hostFamily === 'rhel' && (config.ami === 'ecs-init' || config.ami === 'manual-agent')
   if (rules && nonAmazonRhel)
@@ -364,9 +607,30 @@ const linuxHostRules: Rule = ({ config, plan }) => {
   return out
 }
 
+// EC2 refuses user data over 16 KB (counted before Base64): a launch with it fails.
+const userDataSize: Rule = (ctx) => {
+  if (!ctx.plan.instances) return []
+  const bytes = userDataBytes(instanceUserData(ctx).text)
+  return bytes > USER_DATA_MAX_BYTES
+    ? [
+        finding(
+          'error',
+          'instances',
+          msg('finding.instances.userDataTooLarge', { bytes, limit: USER_DATA_MAX_BYTES }),
+          cite('EC2_CREATE_LAUNCH_TEMPLATE', 'EC2_RUN_INSTANCES'),
+        ),
+      ]
+    : []
+}
+
 export const FINDING_RULES: readonly Rule[] = [
+  userDataSize,
   runTaskNetwork,
   networkModeFitsOs,
+  fargatePlatform,
+  launchAndExecution,
+  distinctRoles,
+  bucketKeys,
   portMappingsFitMode,
   instanceMetadata,
   amiLifecycle,

@@ -1,16 +1,17 @@
 // The generator's rules, asserted over every combination of OS, AMI, host family,
 // network mode and IMDS blocking (140 configs), so a rule cannot hold for one golden and break for another.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG, configSchema, type WizardConfig } from '../config/schema.ts'
+import { DEFAULT_CONFIG, configSchema, readConfig, type WizardConfig } from '../config/schema.ts'
 import { labelAt } from '../config/schema-kit.ts'
 import { decodePermalink } from '../config/permalink.ts'
 import { english } from '../i18n/english.ts'
 import spanishFiles from '../i18n/catalogs/es/files.json'
 import { createTranslator } from '../i18n/translator.ts'
-import type { Message } from '../i18n/message.ts'
+import { msg, type Message } from '../i18n/message.ts'
 import { amiInfo } from '../knowledge/amis.ts'
 import { platformCombinations } from '../test-support/combinations.ts'
 import { ARTIFACTS } from './artifacts.ts'
+import { base64Utf8 } from './artifacts/launch-template.ts'
 import { generate } from './generate.ts'
 import type { GenerateResult } from './types.ts'
 
@@ -23,7 +24,7 @@ const paths = (result: GenerateResult) => result.files.map((f) => f.path)
 const errorsAt = (result: GenerateResult, field: string) =>
   result.findings.filter((f) => f.severity === 'error' && f.field === field)
 const describeConfig = (c: WizardConfig) =>
-  `${c.ami}/${c.hostFamily}/${c.networkMode}/block=${c.blockInstanceMetadata}`
+  `${c.launchType}/${c.ami}/${c.hostFamily}/${c.networkMode}/block=${c.blockInstanceMetadata}`
 
 describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_name, config) => {
   const result = generate(config)
@@ -72,7 +73,34 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
       if (finding.field) expect(labelAt(configSchema, finding.field)).toBeDefined()
   })
 
-  if (config.os === 'linux') {
+  if (config.launchType === 'fargate') {
+    it('has no container instance: no instance role, user data, host file or launch template', () => {
+      expect(paths(result).filter((p) => /^(ec2|host)\/|instance-role/.test(p))).toEqual([])
+      expect(everyText).not.toMatch(/ecsInstanceRole|AmazonEC2ContainerServiceforEC2Role|run-instances/)
+    })
+
+    it('registers a Fargate task definition with a task size Fargate runs and the OS family', () => {
+      const taskDefinition = JSON.parse(text(result, 'ecs/task-definition.json')!) as Record<string, unknown>
+      expect(taskDefinition).toMatchObject({
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: config.os === 'linux' ? '256' : '1024',
+        memory: config.os === 'linux' ? '512' : '2048',
+        runtimePlatform: {
+          operatingSystemFamily:
+            config.os === 'linux' ? 'LINUX' : `WINDOWS_SERVER_${config.ami.slice(-4)}_CORE`,
+          cpuArchitecture: 'X86_64',
+        },
+      })
+      expect(result.findings.filter((f) => f.severity === 'error')).toEqual([])
+    })
+
+    it('runs the task with --launch-type FARGATE and a network configuration', () => {
+      expect(text(result, 'setup/aws-cli.sh')).toMatch(
+        /aws ecs run-task .*--launch-type FARGATE .*--network-configuration/,
+      )
+    })
+  } else if (config.os === 'linux') {
     const userData = text(result, 'ec2/user-data.sh')!
     const ecsConfig = text(result, 'ec2/ecs.config')!
 
@@ -155,7 +183,10 @@ describe.each(combinations.map((c) => [describeConfig(c), c] as const))('%s', (_
       expect(init.includes('-AwsvpcBlockIMDS')).toBe(
         config.networkMode === 'awsvpc' && config.blockInstanceMetadata,
       )
-      expect(paths(result).filter((p) => p.startsWith('ec2/'))).toEqual(['ec2/user-data.ps1'])
+      expect(paths(result).filter((p) => p.startsWith('ec2/'))).toEqual([
+        'ec2/user-data.ps1',
+        'ec2/launch-template.json',
+      ])
     })
 
     it('adds the container route script only in default (NAT) mode, without the IMDS route when blocking', () => {
@@ -336,8 +367,231 @@ describe('partitions, trust and the CLI script', () => {
   it('has a builder and an apply position for every artifact path', () => {
     const seen = new Set(combinations.flatMap((c) => paths(generate(c))))
     seen.add('iam/instance-role-policy.json') // only with an ecs.config object
-    for (const c of [{ ...base, configObject: { bucket: 'cfg-bucket', key: 'ecs.config' } }])
+    const withSecretsAndService: WizardConfig = {
+      ...base,
+      task: {
+        ...base.task,
+        secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-east-1:012345678901:parameter/a' }],
+      },
+      service: { name: 'web', desiredCount: 1 },
+    }
+    for (const c of [
+      { ...base, configObject: { bucket: 'cfg-bucket', key: 'ecs.config' } },
+      withSecretsAndService,
+    ])
       for (const p of paths(generate(c))) seen.add(p)
     expect([...seen].sort()).toEqual(ARTIFACTS.map((a) => a.path).sort())
+  })
+})
+
+describe('Fargate, the task execution role, existing roles and the launch template', () => {
+  const from = (partial: Record<string, unknown>) => {
+    const { config, issues } = readConfig({ version: 1, accountId: '012345678901', ...partial })
+    expect(issues).toEqual([])
+    return generate(config)
+  }
+  const script = (result: GenerateResult) => text(result, 'setup/aws-cli.sh')!
+  // The commands of a script, without its comments and its heredoc documents.
+  const commands = (t: string) =>
+    t
+      .replace(/\$\(cat <<'(EOF[_0-9]*)'\n[\s\S]*?\n\1\n\)/g, '')
+      .split('\n')
+      .filter((l) => !/^\s*#/.test(l))
+      .join('\n')
+  const executionRole = 'arn:aws:iam::012345678901:role/ecsTaskExecutionRole'
+
+  it('Fargate: no instance role, instance profile, user data or launch template; tasks run on FARGATE', () => {
+    const result = from({ launchType: 'fargate' })
+    expect(paths(result).filter((p) => /^(ec2|host)\/|instance-role/.test(p))).toEqual([])
+    const cli = commands(script(result))
+    expect(cli).not.toMatch(
+      /instance-profile|ecsInstanceRole|AmazonEC2ContainerServiceforEC2Role|launch-template|run-instances/,
+    )
+    expect(cli).toContain(
+      'aws ecs run-task --cluster my-cluster --task-definition my-app --launch-type FARGATE --overrides "$run_task_overrides" --network-configuration "$network_configuration"',
+    )
+    // The default VPC's network, found when the task runs, says whether the task gets a public IP address.
+    expect(cli).toContain(
+      'network_configuration="awsvpcConfiguration={subnets=[$subnets],securityGroups=[$security_groups],assignPublicIp=DISABLED}"',
+    )
+    expect(commands(script(from({ launchType: 'fargate', assignPublicIp: true })))).toContain(
+      ',assignPublicIp=ENABLED}"',
+    )
+    // Only ECS gets roles passed: there is no instance role to pass to EC2.
+    const passRole = JSON.parse(text(result, 'iam/passrole-policy.json')!) as { Statement: unknown[] }
+    expect(passRole.Statement).toHaveLength(1)
+    expect(script(result)).toContain('# Usage: bash aws-cli.sh [setup|run-task],')
+  })
+
+  it('never creates an existing role or its instance profile, stops when it is missing, and still puts its policies', () => {
+    const cli = commands(
+      script(from({ existingTaskRole: true, existingInstanceRole: true, task: { awslogs: true } })),
+    )
+    expect(cli).not.toMatch(/^\s*aws iam create-role --role-name (ecsTaskRole|ecsInstanceRole)/m)
+    expect(cli).toContain('aws iam create-role --role-name ecsTaskExecutionRole')
+    // (Its message says how to make the profile: the script itself never runs those.)
+    expect(cli).not.toMatch(/^\s*aws iam (create-instance-profile|add-role-to-instance-profile)/m)
+    expect(cli).toContain(
+      'aws iam put-role-policy --role-name ecsTaskRole --policy-name ecs-task-permissions --policy-document "$task_role_policy"',
+    )
+    expect(cli).toContain(
+      'aws iam attach-role-policy --role-name ecsInstanceRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role',
+    )
+    // The wizard's switch is named as the page labels it.
+    expect(cli).toContain(`turn off "${english.t(msg('field.existingTaskRole.label'))}" in the wizard.' >&2`)
+    expect(cli).toContain(
+      `turn off "${english.t(msg('field.existingInstanceRole.label'))}" in the wizard.' >&2`,
+    )
+    expect(cli).toContain('if [ "$profile_role" != ecsInstanceRole ]; then')
+    // The trust policy files say what the existing role's trust policy must allow.
+    const usage = (path: string, r: GenerateResult) => english.t(r.files.find((f) => f.path === path)!.usage)
+    const existing = from({ existingTaskRole: true, existingInstanceRole: true })
+    expect(usage('iam/task-role-trust-policy.json', existing)).toContain(
+      'The role exists, so nothing here creates it or changes its trust policy',
+    )
+    expect(usage('iam/instance-role-trust-policy.json', existing)).toContain('nothing here creates them')
+    expect(usage('iam/task-role-trust-policy.json', from({}))).toContain('Used by "aws iam create-role"')
+  })
+
+  it.each([
+    [
+      'a private ECR image',
+      { task: { image: '012345678901.dkr.ecr.us-east-1.amazonaws.com/app:1' } },
+      true,
+      false,
+    ],
+    ['awslogs', { task: { awslogs: true } }, true, false],
+    [
+      'secrets',
+      {
+        task: {
+          secrets: [
+            { name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1:012345678901:parameter/db/password' },
+          ],
+        },
+      },
+      false,
+      true,
+    ],
+  ])('creates the task execution role for %s', (_name, partial, managed, inline) => {
+    const result = from(partial)
+    expect(paths(result)).toContain('iam/execution-role-trust-policy.json')
+    expect(paths(result).includes('iam/execution-role-policy.json')).toBe(inline)
+    expect(JSON.parse(text(result, 'ecs/task-definition.json')!)).toMatchObject({
+      executionRoleArn: executionRole,
+      taskRoleArn: 'arn:aws:iam::012345678901:role/ecsTaskRole',
+    })
+    const cli = commands(script(result))
+    expect(cli).toContain(
+      'aws iam create-role --role-name ecsTaskExecutionRole --assume-role-policy-document "$execution_role_trust_policy"',
+    )
+    expect(
+      cli.includes(
+        '--role-name ecsTaskExecutionRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
+      ),
+    ).toBe(managed)
+    expect(cli.includes('--role-name ecsTaskExecutionRole --policy-name ecs-task-secrets-read')).toBe(inline)
+    // The deployer may pass it to ECS tasks, as the task role.
+    const passRole = JSON.parse(text(result, 'iam/passrole-policy.json')!) as {
+      Statement: { Resource: unknown }[]
+    }
+    expect(passRole.Statement[0]!.Resource).toEqual([
+      'arn:aws:iam::012345678901:role/ecsTaskRole',
+      executionRole,
+    ])
+    // Its trust file says which role does what: the execution role is ECS's, the task role the application's.
+    expect(
+      english.t(result.files.find((f) => f.path === 'iam/execution-role-trust-policy.json')!.usage),
+    ).toMatch(
+      /ECS itself uses this role .* before the task starts: to pull the image, write the logs and read the secrets; the containers never get its credentials\. The application's code gets the task role ecsTaskRole\./,
+    )
+  })
+
+  it('has no execution role when the task needs none', () => {
+    const result = from({})
+    expect(paths(result).filter((p) => p.includes('execution-role'))).toEqual([])
+    expect(text(result, 'ecs/task-definition.json')).not.toContain('executionRoleArn')
+    expect(script(result)).not.toContain('ecsTaskExecutionRole')
+  })
+
+  it.each([
+    ['linux', {}, 'ec2/user-data.sh'],
+    ['windows', { os: 'windows' }, 'ec2/user-data.ps1'],
+    [
+      'a hand-started agent with an AMI ID',
+      { ami: 'manual-agent', instances: { imageId: 'ami-0123456789abcdef0' } },
+      'ec2/user-data.sh',
+    ],
+  ])(
+    'the launch template carries exactly the user data of %s, Base64-encoded',
+    (_name, partial, userData) => {
+      const result = from(partial)
+      const data = JSON.parse(text(result, 'ec2/launch-template.json')!) as { UserData: string }
+      expect(Buffer.from(data.UserData, 'base64').toString('utf8')).toBe(text(result, userData))
+    },
+  )
+
+  it('encodes Base64 as Node does, for any UTF-8 text and every padding', () => {
+    for (const sample of ['', 'a', 'ab', 'abc', 'abcd', 'Grüße, €5 😀\n', 'x'.repeat(1001)])
+      expect(base64Utf8(sample)).toBe(Buffer.from(sample, 'utf8').toString('base64'))
+  })
+
+  it.each([
+    ['bridge, metadata blocked', { networkMode: 'bridge', blockInstanceMetadata: true }, 1],
+    ['bridge, metadata reachable', { networkMode: 'bridge', blockInstanceMetadata: false }, 2],
+    ['awsvpc, metadata reachable', { networkMode: 'awsvpc', blockInstanceMetadata: false }, 1],
+    ['host', { networkMode: 'host', blockInstanceMetadata: false }, 1],
+    ['Windows default, metadata blocked', { os: 'windows', blockInstanceMetadata: true }, 1],
+    ['Windows default, metadata reachable', { os: 'windows', blockInstanceMetadata: false }, 2],
+  ])('the launch template requires IMDSv2 with the hop limit for %s', (_name, partial, hopLimit) => {
+    const data = JSON.parse(text(from(partial), 'ec2/launch-template.json')!) as {
+      MetadataOptions: unknown
+    }
+    expect(data.MetadataOptions).toEqual({
+      HttpTokens: 'required',
+      HttpPutResponseHopLimit: hopLimit,
+      HttpEndpoint: 'enabled',
+    })
+  })
+
+  it('offers launch-instances only with a launch template: an AMI without a public parameter needs an AMI ID', () => {
+    const withTemplate = script(from({ instances: { count: 2, subnet: 'subnet-0123456789abcdef0' } }))
+    expect(withTemplate).toContain('# Usage: bash aws-cli.sh [setup|run-task|launch-instances],')
+    expect(commands(withTemplate)).toContain(
+      `aws ec2 run-instances --launch-template '{"LaunchTemplateName":"my-cluster-instances","Version":"$Latest"}' --count 2 --subnet-id subnet-0123456789abcdef0`,
+    )
+    const al1 = from({ ami: 'al1' })
+    expect(paths(al1)).not.toContain('ec2/launch-template.json')
+    expect(script(al1)).toContain('# Usage: bash aws-cli.sh [setup|run-task],')
+    expect(script(al1)).toContain('# Next: launch instances with --iam-instance-profile Name=ecsInstanceRole')
+  })
+
+  it('creates the service with ecs/service.json: the network is in the file only when subnets were chosen', () => {
+    const chosen = from({
+      networkMode: 'awsvpc',
+      subnets: ['subnet-0123456789abcdef0'],
+      service: { name: 'web', desiredCount: 2 },
+    })
+    expect(JSON.parse(text(chosen, 'ecs/service.json')!)).toEqual({
+      serviceName: 'web',
+      cluster: 'my-cluster',
+      taskDefinition: 'my-app',
+      desiredCount: 2,
+      launchType: 'EC2',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'] } },
+    })
+    expect(commands(script(chosen))).toContain(
+      '  aws ecs create-service --cli-input-json "$service" --region us-east-1',
+    )
+    const defaultVpc = from({ launchType: 'fargate', service: { name: 'web', desiredCount: 1 } })
+    expect(JSON.parse(text(defaultVpc, 'ecs/service.json')!)).not.toHaveProperty('networkConfiguration')
+    expect(commands(script(defaultVpc))).toContain(
+      'aws ecs create-service --cli-input-json "$service" --network-configuration "$network_configuration" --region us-east-1',
+    )
+    expect(english.t(defaultVpc.files.find((f) => f.path === 'ecs/service.json')!.usage)).toContain(
+      'the network configuration is not in this file',
+    )
+    expect(paths(from({}))).not.toContain('ecs/service.json')
+    expect(script(from({}))).not.toContain('create-service')
   })
 })

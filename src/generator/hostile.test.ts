@@ -78,6 +78,9 @@ const trickyKey = fc.stringMatching(/^[a-z0-9 '()!]{1,12}(\/[a-z0-9 '()!]{1,8}){
 
 const field = (valid: fc.Arbitrary<string>) =>
   fc.oneof({ weight: 9, arbitrary: valid }, { weight: 1, arbitrary: hostileText })
+// The fields issue 11 added: hostile less often, so that enough configs stay accepted.
+const rareField = (valid: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 29, arbitrary: valid }, { weight: 1, arbitrary: hostileText })
 const keyField = (valid: fc.Arbitrary<string>) =>
   fc.oneof(
     { weight: 4, arbitrary: valid },
@@ -88,10 +91,22 @@ const keyField = (valid: fc.Arbitrary<string>) =>
 const ecsName = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/)
 const roleName = fc.stringMatching(/^[A-Za-z0-9_+=,.@-]{1,30}$/)
 const bucketName = fc.stringMatching(/^[a-z0-9]{2,10}(-[a-z0-9]{1,8})?$/)
+// Log groups allow "#", launch template names "(" and ")": both need quoting in a shell.
+const logGroup = fc.stringMatching(/^\/ecs\/[a-z0-9#._-]{1,12}$/)
+const launchTemplateName = fc.stringMatching(/^[a-z0-9]{2,6}[()._-]{0,2}[a-z0-9()]{0,6}$/)
+const environmentName = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/)
+const parameterArn = fc
+  .stringMatching(/^[a-z0-9_.-]{1,10}(\/[a-z0-9_.-]{1,8}){0,2}$/)
+  .map((name) => `arn:aws:ssm:us-east-1:111122223333:parameter/${name}`)
+const secretArn = fc
+  .stringMatching(/^[A-Za-z0-9_+=.@-]{1,12}$/)
+  .map((name) => `arn:aws:secretsmanager:us-east-1:111122223333:secret:${name}-AbCdEf`)
+const kmsKeyArn = fc.constant('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')
 
 const arbitraryConfig: fc.Arbitrary<WizardConfig> = fc
   .record({
     ami: fc.constantFrom(...AMIS),
+    launchType: fc.constantFrom('ec2', 'ec2', 'fargate' as const),
     hostFamily: fc.constantFrom('rhel', 'debian' as const),
     networkMode: fc.constantFrom('bridge', 'host', 'awsvpc', 'none', 'default' as const),
     blockInstanceMetadata: fc.boolean(),
@@ -99,6 +114,7 @@ const arbitraryConfig: fc.Arbitrary<WizardConfig> = fc
     accountId: field(fc.stringMatching(/^\d{12}$/)),
     clusterName: field(ecsName),
     taskRoleName: field(roleName),
+    executionRoleName: rareField(roleName),
     instanceRoleName: field(roleName),
     instanceProfileName: fc.option(field(roleName), { nil: undefined }),
     deployerRoleName: fc.option(field(roleName), { nil: undefined }),
@@ -107,6 +123,7 @@ const arbitraryConfig: fc.Arbitrary<WizardConfig> = fc
         name: field(bucketName),
         access: fc.constantFrom('read', 'write', 'read-write' as const),
         prefix: fc.option(keyField(fc.stringMatching(/^[a-z0-9]{1,8}\/$/)), { nil: undefined }),
+        kmsKeyArn: fc.option(rareField(kmsKeyArn), { nil: undefined }),
       }),
       { maxLength: 3 },
     ),
@@ -120,14 +137,40 @@ const arbitraryConfig: fc.Arbitrary<WizardConfig> = fc
       image: field(fc.stringMatching(/^[a-z0-9]{1,10}(\/[a-z0-9._-]{1,10}){0,2}(:[a-z0-9.]{1,6})?$/)),
       memory: fc.integer({ min: 6, max: 4096 }),
       portMappings: fc.constant([]),
+      awslogs: fc.boolean(),
+      logGroup: fc.option(rareField(logGroup), { nil: undefined }),
+      secrets: fc.array(
+        fc.record({
+          name: rareField(environmentName),
+          valueFrom: rareField(fc.oneof(parameterArn, secretArn)),
+        }),
+        { maxLength: 2 },
+      ),
     }),
     sourceConditions: fc.boolean(),
+    assignPublicIp: fc.boolean(),
+    instances: fc.record({
+      launchTemplateName: fc.option(rareField(launchTemplateName), { nil: undefined }),
+      securityGroups: fc.constant([]),
+      count: fc.constant(1),
+    }),
+    service: fc.option(fc.record({ name: rareField(ecsName), desiredCount: fc.constant(1) }), {
+      nil: undefined,
+    }),
   })
   .map(({ ami, ...rest }) => {
     const config: Record<string, unknown> = { version: 1, os: ami.os, ami: ami.id, ...rest }
-    for (const key of ['instanceProfileName', 'deployerRoleName', 'configObject'])
+    for (const key of ['instanceProfileName', 'deployerRoleName', 'configObject', 'service'])
       if (config[key] === undefined) delete config[key]
-    config.buckets = rest.buckets.map(({ prefix, ...b }) => (prefix === undefined ? b : { ...b, prefix }))
+    config.buckets = rest.buckets.map(({ prefix, kmsKeyArn, ...b }) => ({
+      ...b,
+      ...(prefix === undefined ? {} : { prefix }),
+      ...(kmsKeyArn === undefined ? {} : { kmsKeyArn }),
+    }))
+    const { logGroup, ...task } = rest.task
+    config.task = logGroup === undefined ? task : { ...task, logGroup }
+    const { launchTemplateName, ...instances } = rest.instances
+    config.instances = launchTemplateName === undefined ? instances : { ...instances, launchTemplateName }
     return config as WizardConfig
   })
 
@@ -138,6 +181,7 @@ function textValues(config: WizardConfig): [string, string][] {
     ['accountId', config.accountId],
     ['clusterName', config.clusterName],
     ['taskRoleName', config.taskRoleName],
+    ['executionRoleName', config.executionRoleName],
     ['instanceRoleName', config.instanceRoleName],
     ['task.family', config.task.family],
     ['task.containerName', config.task.containerName],
@@ -148,7 +192,15 @@ function textValues(config: WizardConfig): [string, string][] {
   config.buckets.forEach((b, i) => {
     out.push([`buckets.${i}.name`, b.name])
     if (b.prefix !== undefined) out.push([`buckets.${i}.prefix`, b.prefix])
+    if (b.kmsKeyArn !== undefined) out.push([`buckets.${i}.kmsKeyArn`, b.kmsKeyArn])
   })
+  if (config.task.logGroup !== undefined) out.push(['task.logGroup', config.task.logGroup])
+  config.task.secrets.forEach((secret, i) => {
+    out.push([`task.secrets.${i}.name`, secret.name], [`task.secrets.${i}.valueFrom`, secret.valueFrom])
+  })
+  if (config.instances.launchTemplateName !== undefined)
+    out.push(['instances.launchTemplateName', config.instances.launchTemplateName])
+  if (config.service) out.push(['service.name', config.service.name])
   if (config.configObject)
     out.push(
       ['configObject.bucket', config.configObject.bucket],
@@ -205,7 +257,16 @@ describe(`${RUNS} random configs with hostile text`, () => {
       if (special.length === 0) continue
       // The twin holds a harmless value that also needs quoting wherever this config holds special text.
       const twinConfig = structuredClone(config) as unknown as Record<string, unknown>
-      for (const [path] of special) setPath(twinConfig, path, path === 'task.image' ? 'x#y' : 'a b')
+      // A harmless value of each field's own alphabet that still needs quoting.
+      const twinValue = (path: string) =>
+        path === 'task.image'
+          ? 'x#y'
+          : path === 'task.logGroup'
+            ? '/ecs/x#y'
+            : path.endsWith('launchTemplateName')
+              ? 'a(b)'
+              : 'a b'
+      for (const [path] of special) setPath(twinConfig, path, twinValue(path))
       const twin = generate(twinConfig as unknown as WizardConfig)
       if (twin.files.length === 0) throw new Error(JSON.stringify([special, twin.findings]))
       expect(twin.files.map((f) => f.path)).toEqual(result.files.map((f) => f.path))
@@ -221,7 +282,7 @@ describe(`${RUNS} random configs with hostile text`, () => {
         compared++
       }
       // The ecs.config object's bucket and key reach user data, each one quoted word (s3api get-object).
-      if (config.os === 'linux' && config.configObject) {
+      if (config.os === 'linux' && config.launchType === 'ec2' && config.configObject) {
         const userData = result.files.find((f) => f.path === 'ec2/user-data.sh')!.text
         for (const [name, value] of [
           ['--bucket', config.configObject.bucket],
@@ -284,19 +345,16 @@ describe(`${RUNS} random configs with hostile text`, () => {
         const text = (path: string) => result.files.find((f) => f.path === path)?.text
         const setup = plan(readConfig(config).config)
         const template = parseTemplate(text('cloudformation/template.yaml')!)
+        const ec2 = setup.instances !== undefined
+        const ids = ['TaskRole', 'Cluster', ...(ec2 ? ['InstanceRole', 'InstanceProfile'] : [])]
         const resolved = resolveIntrinsics(
-          Object.fromEntries(
-            ['TaskRole', 'InstanceRole', 'InstanceProfile', 'Cluster'].map((id) => [
-              id,
-              template.Resources[id]!.Properties,
-            ]),
-          ),
+          Object.fromEntries(ids.map((id) => [id, template.Resources[id]!.Properties])),
           {
             partition: setup.partition,
             region: setup.region,
             accountId: setup.accountId,
             attributes: {},
-            refs: { InstanceRole: setup.instanceRole.name },
+            refs: setup.instances ? { InstanceRole: setup.instances.role.name } : {},
           },
         ) as Record<string, Record<string, unknown>>
         expect(resolved.TaskRole!.RoleName).toBe(config.taskRoleName)
@@ -308,18 +366,25 @@ describe(`${RUNS} random configs with hostile text`, () => {
           expect((resolved.TaskRole!.Policies as { PolicyDocument: unknown }[])[0]!.PolicyDocument).toEqual(
             JSON.parse(taskPolicy),
           )
-        expect(resolved.InstanceRole!.RoleName).toBe(config.instanceRoleName)
-        expect(resolved.InstanceProfile!.InstanceProfileName).toBe(setup.instanceProfile.name)
+        if (setup.instances) {
+          expect(resolved.InstanceRole!.RoleName).toBe(config.instanceRoleName)
+          expect(resolved.InstanceProfile!.InstanceProfileName).toBe(setup.instances.profile.name)
+        }
         expect(resolved.Cluster!.ClusterName).toBe(config.clusterName)
         const taskDefinition = template.Resources.TaskDefinition!.Properties!
         expect(taskDefinition.Family).toBe(config.task.family)
         expect(taskDefinition.ContainerDefinitions).toMatchObject([
           { Name: config.task.containerName, Image: config.task.image },
         ])
-        const data = template.Resources.LaunchTemplate!.Properties!.LaunchTemplateData as {
-          UserData: unknown
+        // Fargate has no instances, so no user data and no launch template.
+        const launchTemplate = template.Resources.LaunchTemplate
+        if (!setup.instances?.launchTemplate) expect(launchTemplate).toBeUndefined()
+        else {
+          const data = launchTemplate!.Properties!.LaunchTemplateData as { UserData: unknown }
+          expect(data.UserData).toEqual({
+            'Fn::Base64': text('ec2/user-data.sh') ?? text('ec2/user-data.ps1'),
+          })
         }
-        expect(data.UserData).toEqual({ 'Fn::Base64': text('ec2/user-data.sh') ?? text('ec2/user-data.ps1') })
       }
     })
   })

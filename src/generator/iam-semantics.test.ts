@@ -29,6 +29,20 @@ function partitionOf(region: string): string {
   return 'aws'
 }
 
+/** A role's ARN from its name field: an existing role may be given by ARN (path included). */
+const roleArn = (config: WizardConfig, name: string) =>
+  name.startsWith('arn:') ? name : `arn:${partitionOf(config.region)}:iam::${config.accountId}:role/${name}`
+
+/** The role's own name: the last part of an ARN. */
+const roleName = (name: string) => name.slice(name.lastIndexOf('/') + 1)
+
+/**
+ * Whether the task needs an execution role, decided from the configuration as the ECS docs list the reasons:
+ * an image in a private ECR registry (<account>.dkr.ecr.<region>.amazonaws.com…), awslogs, or secrets.
+ */
+const needsExecutionRole = (config: WizardConfig) =>
+  /^\d{12}\.dkr\.ecr[.-]/.test(config.task.image) || config.task.awslogs || config.task.secrets.length > 0
+
 /** Another region of the same partition. */
 function otherRegion(region: string): string {
   const others: Record<string, [string, string]> = {
@@ -74,7 +88,7 @@ const siblingOf = (prefix: string) => `${prefix.replace(/\/$/, '')}0/`
 function taskRoleRows(config: WizardConfig, result: GenerateResult): Row[] {
   const p = partitionOf(config.region)
   const policy = policyOf(result, 'iam/task-role-policy.json')
-  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${config.taskRoleName}/task-0123456789abcdef`
+  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${roleName(config.taskRoleName)}/task-0123456789abcdef`
   // The model: an action on a key (or a listing under a prefix) is allowed when the bucket's owner is the
   // configured account and some bucket entry of that name has the action and a prefix the subject starts with.
   const may = (action: string, bucket: string, subject: string, owner: string) =>
@@ -155,8 +169,10 @@ function trustRows(config: WizardConfig, result: GenerateResult): Row[] {
   const p = partitionOf(config.region)
   const taskTrust = policyOf(result, 'iam/task-role-trust-policy.json')
   const instanceTrust = policyOf(result, 'iam/instance-role-trust-policy.json')
-  const taskRole = `arn:${p}:iam::${config.accountId}:role/${config.taskRoleName}`
-  const instanceRole = `arn:${p}:iam::${config.accountId}:role/${config.instanceRoleName}`
+  const executionTrust = policyOf(result, 'iam/execution-role-trust-policy.json')
+  const taskRole = roleArn(config, config.taskRoleName)
+  const executionRole = roleArn(config, config.executionRoleName)
+  const instanceRole = roleArn(config, config.instanceRoleName)
   const assume = (
     what: string,
     role: string,
@@ -184,7 +200,7 @@ function trustRows(config: WizardConfig, result: GenerateResult): Row[] {
   const guarded = config.sourceConditions
   // The .cn form of the EC2 principal that aws-cn also trusts (docs/decisions/004) is left out: the
   // simulator takes only names ending in "amazonaws.com" for service principals.
-  return [
+  const rows = [
     assume(
       'task role trust: ecs-tasks.amazonaws.com for a task of this account and region',
       taskRole,
@@ -210,6 +226,38 @@ function trustRows(config: WizardConfig, result: GenerateResult): Row[] {
       allowedIf(!guarded),
     ),
     assume('task role trust: ec2.amazonaws.com', taskRole, taskTrust, 'ec2.amazonaws.com', {}, 'denied'),
+    ...(needsExecutionRole(config)
+      ? [
+          assume(
+            'execution role trust: ecs-tasks.amazonaws.com for a task of this account and region',
+            executionRole,
+            executionTrust,
+            'ecs-tasks.amazonaws.com',
+            from(config.accountId, config.region),
+            'allowed',
+          ),
+          assume(
+            `execution role trust: ecs-tasks.amazonaws.com for a task of account ${OTHER_ACCOUNT}`,
+            executionRole,
+            executionTrust,
+            'ecs-tasks.amazonaws.com',
+            from(OTHER_ACCOUNT, config.region),
+            allowedIf(!guarded),
+          ),
+          assume(
+            'execution role trust: ec2.amazonaws.com',
+            executionRole,
+            executionTrust,
+            'ec2.amazonaws.com',
+            {},
+            'denied',
+          ),
+        ]
+      : []),
+  ]
+  if (config.launchType === 'fargate') return rows
+  return [
+    ...rows,
     assume(
       'instance role trust: ec2.amazonaws.com',
       instanceRole,
@@ -230,9 +278,8 @@ function trustRows(config: WizardConfig, result: GenerateResult): Row[] {
 }
 
 function passRoleRows(config: WizardConfig, result: GenerateResult): Row[] {
-  const p = partitionOf(config.region)
   const policy = policyOf(result, 'iam/passrole-policy.json')
-  const role = (name: string) => `arn:${p}:iam::${config.accountId}:role/${name}`
+  const role = (name: string) => roleArn(config, name)
   const deployer = role(config.deployerRoleName ?? 'deployer')
   const pass = (roleName: string, label: string, service: string, expected: Decision): Row => ({
     what: `PassRole: ${label} to ${service}`,
@@ -250,18 +297,30 @@ function passRoleRows(config: WizardConfig, result: GenerateResult): Row[] {
     pass(config.taskRoleName, 'the task role', 'ecs-tasks.amazonaws.com', 'allowed'),
     pass(config.taskRoleName, 'the task role', 'ec2.amazonaws.com', 'denied'),
     pass(config.taskRoleName, 'the task role', 'lambda.amazonaws.com', 'denied'),
-    pass(config.instanceRoleName, 'the instance role', 'ec2.amazonaws.com', 'allowed'),
+    ...(needsExecutionRole(config)
+      ? [
+          pass(config.executionRoleName, 'the execution role', 'ecs-tasks.amazonaws.com', 'allowed'),
+          pass(config.executionRoleName, 'the execution role', 'ec2.amazonaws.com', 'denied'),
+        ]
+      : [pass(config.executionRoleName, 'the unused execution role', 'ecs-tasks.amazonaws.com', 'denied')]),
+    // Fargate has no instances: nothing may pass the instance role.
+    pass(
+      config.instanceRoleName,
+      'the instance role',
+      'ec2.amazonaws.com',
+      allowedIf(config.launchType === 'ec2'),
+    ),
     pass(config.instanceRoleName, 'the instance role', 'ecs-tasks.amazonaws.com', 'denied'),
     pass('some-other-role-nobody-configured', 'another role', 'ecs-tasks.amazonaws.com', 'denied'),
   ]
 }
 
 function configObjectRows(config: WizardConfig, result: GenerateResult): Row[] {
-  const object = config.os === 'linux' ? config.configObject : undefined
+  const object = config.os === 'linux' && config.launchType === 'ec2' ? config.configObject : undefined
   if (!object) return []
   const p = partitionOf(config.region)
   const policy = policyOf(result, 'iam/instance-role-policy.json')
-  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${config.instanceRoleName}/i-0123456789abcdef0`
+  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${roleName(config.instanceRoleName)}/i-0123456789abcdef0`
   const read = (action: string, bucket: string, key: string, owner = config.accountId): Row => ({
     what: `instance role: ${action} s3://${bucket}/${key}${owner === config.accountId ? '' : ` in account ${owner}`}`,
     probe: {
@@ -299,7 +358,7 @@ function configObjectRows(config: WizardConfig, result: GenerateResult): Row[] {
 function extraStatementRows(config: WizardConfig, result: GenerateResult): Row[] {
   const p = partitionOf(config.region)
   const policy = policyOf(result, 'iam/task-role-policy.json')
-  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${config.taskRoleName}/task-0123456789abcdef`
+  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${roleName(config.taskRoleName)}/task-0123456789abcdef`
   const statements = config.extraStatements
     ? (JSON.parse(config.extraStatements) as Record<string, unknown>[])
     : []
@@ -326,6 +385,94 @@ function extraStatementRows(config: WizardConfig, result: GenerateResult): Row[]
   })
 }
 
+const defaultKeyPolicy = (account: string, partition: string) => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ],
+})
+
+/**
+ * SSE-KMS: the task role may use a bucket's key only through S3 in the key's region: Decrypt to read (and to
+ * finish multipart uploads), GenerateDataKey to write; never directly, through another service, or another key.
+ */
+function kmsRows(config: WizardConfig, result: GenerateResult): Row[] {
+  const p = partitionOf(config.region)
+  const policy = policyOf(result, 'iam/task-role-policy.json')
+  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${roleName(config.taskRoleName)}/task-0123456789abcdef`
+  const suffix = p === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'
+  return config.buckets.flatMap((bucket, i) => {
+    if (!bucket.kmsKeyArn) return []
+    const region = bucket.kmsKeyArn.split(':')[3]!
+    const writes = bucket.access !== 'read'
+    const use = (action: string, via: string | undefined, key = bucket.kmsKeyArn!): Row => ({
+      what: `bucket ${i + 1} key: ${action}${via ? ` via ${via}` : ' called directly'}${key === bucket.kmsKeyArn ? '' : ' on another key'}`,
+      probe: {
+        principal,
+        action,
+        resource: key,
+        resourceAccount: config.accountId,
+        context: via ? { 'kms:ViaService': via } : {},
+      },
+      // A key's default key policy lets the account's IAM policies decide (KMS: default key policy).
+      policies: { identity: [policy], resource: defaultKeyPolicy(config.accountId, p) },
+      expected: allowedIf(
+        via === `s3.${region}.${suffix}` &&
+          key === bucket.kmsKeyArn &&
+          (action === 'kms:Decrypt' || (action === 'kms:GenerateDataKey' && writes)),
+      ),
+    })
+    const s3 = `s3.${region}.${suffix}`
+    return [
+      use('kms:Decrypt', s3),
+      use('kms:GenerateDataKey', s3),
+      use('kms:Decrypt', undefined),
+      use('kms:GenerateDataKey', undefined),
+      use('kms:Decrypt', `secretsmanager.${region}.${suffix}`),
+      use('kms:Decrypt', `s3.${otherRegion(region)}.${suffix}`),
+      use('kms:Decrypt', s3, bucket.kmsKeyArn.replace(/key\/.*/, 'key/00000000-0000-0000-0000-000000000000')),
+      use('kms:Encrypt', s3),
+    ]
+  })
+}
+
+/** The execution role reads exactly the secrets the container gets, by the store's own read action. */
+function executionRoleRows(config: WizardConfig, result: GenerateResult): Row[] {
+  if (config.task.secrets.length === 0) return []
+  const p = partitionOf(config.region)
+  const policy = policyOf(result, 'iam/execution-role-policy.json')
+  const principal = `arn:${p}:sts::${config.accountId}:assumed-role/${roleName(config.executionRoleName)}/ecs-task`
+  return config.task.secrets.flatMap((secret, i): Row[] => {
+    const manager = secret.valueFrom.includes(':secretsmanager:')
+    // The secret itself: its ARN up to the 6-character suffix, without a JSON key or version.
+    const resource = manager ? secret.valueFrom.split(':').slice(0, 7).join(':') : secret.valueFrom
+    const action = manager ? 'secretsmanager:GetSecretValue' : 'ssm:GetParameters'
+    const other = manager ? resource.replace(/-[A-Za-z0-9]{6}$/, 'x-ZyXwVu') : `${resource}-other`
+    const row = (what: string, a: string, r: string, expected: Decision): Row => ({
+      what: `secret ${i + 1}: ${what}`,
+      probe: { principal, action: a, resource: r, resourceAccount: config.accountId },
+      policies: { identity: policy ? [policy] : [] },
+      expected,
+    })
+    return [
+      row(`${action} on it`, action, resource, 'allowed'),
+      row(`${action} on another one`, action, other, 'denied'),
+      row(
+        manager ? 'secretsmanager:PutSecretValue' : 'ssm:PutParameter',
+        manager ? 'secretsmanager:PutSecretValue' : 'ssm:PutParameter',
+        resource,
+        'denied',
+      ),
+    ]
+  })
+}
+
 const scenarios = loadScenarios().filter((s) => s.result.files.length > 0)
 
 describe('IAM semantics: the generated policies decide as the configuration says', () => {
@@ -341,11 +488,13 @@ describe('IAM semantics: the generated policies decide as the configuration says
       ...passRoleRows(config, scenario.result),
       ...configObjectRows(config, scenario.result),
       ...extraStatementRows(config, scenario.result),
+      ...kmsRows(config, scenario.result),
+      ...executionRoleRows(config, scenario.result),
     ]
     describe(scenario.name, () => {
       it('has the instance role policy exactly when a Linux instance reads ecs.config from S3', () => {
         expect(policyOf(scenario.result, 'iam/instance-role-policy.json') !== undefined).toBe(
-          config.os === 'linux' && config.configObject !== undefined,
+          config.os === 'linux' && config.launchType === 'ec2' && config.configObject !== undefined,
         )
       })
       it.each(rows.map((row) => [`${row.what} → ${row.expected}`, row] as const))('%s', async (_, row) => {

@@ -147,6 +147,127 @@ describe('buildRunbook', () => {
   })
 })
 
+describe('buildRunbook: Fargate, existing roles, the launch template and the service', () => {
+  const ids = (steps: RunbookStep[]) => steps.map((s) => s.id)
+
+  it('Fargate has no instance steps: roles, cluster and task definition, then the task', () => {
+    const steps = runbookOf(config({ launchType: 'fargate' }))
+    expect(ids(steps)).toEqual(['files', 'iam', 'passrole', 'task', 'verify'])
+    expect(inEnglish(step(steps, 'iam')!.title)).toBe(
+      'Create the roles and the cluster; register the task definition',
+    )
+    expect(inEnglish(step(steps, 'passrole')!.title)).toBe('Let whoever deploys pass the two roles')
+    expect(step(steps, 'task')!.actions[0]!.text.map(inEnglish)).toEqual([
+      'After the setup: Fargate starts the task, no instances needed.',
+    ])
+    const console = step(steps, 'iam')!.actions.find((a) => inEnglish(a.label) === 'In the AWS console')!
+    expect(console.text.map(inEnglish)).toEqual([
+      'Create the role ecsTaskRole with the custom trust policy iam/task-role-trust-policy.json and the inline policy iam/task-role-policy.json.',
+      'Create the task execution role ecsTaskExecutionRole with the custom trust policy iam/execution-role-trust-policy.json, attach the AWS managed policy AmazonECSTaskExecutionRolePolicy.',
+      'Create the log group /ecs/my-app in CloudWatch Logs.',
+      "Create the cluster my-cluster, then register ecs/task-definition.json in the task definition's JSON editor.",
+    ])
+  })
+
+  it('checks each existing role first: its trust policy, its policies and (instance role) its profile', () => {
+    const steps = runbookOf(
+      config({ existingTaskRole: true, existingInstanceRole: true, instanceProfileName: 'ecs-profile' }),
+    )
+    expect(ids(steps).slice(0, 4)).toEqual(['files', 'existing-role', 'existing-role', 'iam'])
+    const [task, instance] = steps.filter((s) => s.id === 'existing-role')
+    expect(inEnglish(task!.title)).toBe('Check the existing task role ecsTaskRole')
+    expect(task!.actions[0]!.command).toBe(
+      [
+        'aws iam get-role --role-name ecsTaskRole --query Role.AssumeRolePolicyDocument --region us-east-1',
+        'aws iam list-attached-role-policies --role-name ecsTaskRole --region us-east-1',
+        'aws iam list-role-policies --role-name ecsTaskRole --region us-east-1',
+      ].join('\n'),
+    )
+    expect(task!.actions[0]!.files).toEqual(['iam/task-role-trust-policy.json'])
+    expect(task!.notes).toEqual([])
+    expect(inEnglish(instance!.title)).toBe('Check the existing instance role ecsInstanceRole')
+    expect(instance!.actions[0]!.command!.split('\n').at(-1)).toBe(
+      "aws iam get-instance-profile --instance-profile-name ecs-profile --query 'InstanceProfile.Roles[].RoleName' --region us-east-1",
+    )
+    expect(instance!.actions[0]!.text.map(inEnglish).join(' ')).toContain(
+      'attaches the AWS managed policy AmazonEC2ContainerServiceforEC2Role',
+    )
+    // The stack cannot attach an AWS managed policy to a role it does not own: the step says what to run.
+    expect(instance!.notes.map(inEnglish)).toEqual([
+      'CloudFormation cannot attach an AWS managed policy to a role the stack does not create: if you deploy cloudformation/template.yaml, attach AmazonEC2ContainerServiceforEC2Role yourself: aws iam attach-role-policy --role-name ecsInstanceRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role',
+    ])
+    const console = step(steps, 'iam')!.actions.find((a) => inEnglish(a.label) === 'In the AWS console')!
+    expect(console.text.map(inEnglish).slice(0, 2)).toEqual([
+      'The task role ecsTaskRole exists: leave its trust policy as it is, add iam/task-role-policy.json as an inline policy.',
+      'The instance role ecsInstanceRole exists: leave its trust policy as it is, attach the AWS managed policy AmazonEC2ContainerServiceforEC2Role.',
+    ])
+  })
+
+  it('launches the instances from the launch template; an edit of the user data is not in it', () => {
+    const steps = runbookOf(config({}), ['ec2/user-data.sh'])
+    const instances = step(steps, 'instances')!
+    expect(instances.actions[0]!.command).toBe('bash setup/aws-cli.sh launch-instances')
+    expect(instances.actions[0]!.files).toEqual(['setup/aws-cli.sh', 'ec2/launch-template.json'])
+    expect(instances.notes.map(inEnglish)[0]).toBe(
+      'ec2/launch-template.json holds its own copy of the generated ec2/user-data.sh (Base64-encoded), not your edit: instances launched from the launch template run the generated user data.',
+    )
+    // The setup script creates the launch template from its own copy too.
+    expect(step(steps, 'iam')!.notes[0]).toEqual(
+      msg('runbook.note.setupScriptCarries', { script: 'setup/aws-cli.sh', paths: 'ec2/user-data.sh' }),
+    )
+    // Without a launch template (no AMI parameter, no AMI ID) the user data is launched by hand.
+    const al1 = step(runbookOf(config({ ami: 'al1' })), 'instances')!
+    expect(al1.actions.map((a) => a.command)).not.toContain('bash setup/aws-cli.sh launch-instances')
+  })
+
+  it('creates the service before the one-off task, which becomes optional', () => {
+    const chosen = runbookOf(
+      config({
+        networkMode: 'awsvpc',
+        subnets: ['subnet-0123456789abcdef0'],
+        service: { name: 'web', desiredCount: 2 },
+      }),
+    )
+    expect(ids(chosen).slice(-3)).toEqual(['service', 'task', 'verify'])
+    const service = step(chosen, 'service')!
+    expect(inEnglish(service.title)).toBe('Create the service web')
+    expect(service.actions.map((a) => a.command)).toEqual([
+      'bash setup/aws-cli.sh create-service',
+      'aws ecs create-service --cli-input-json file://ecs/service.json --region us-east-1',
+    ])
+    expect(service.check).toMatch(/^aws ecs describe-services --cluster my-cluster --services web /)
+    expect(step(chosen, 'task')!.optional).toBe(true)
+    // Without chosen subnets the file lacks the network configuration: no bare command, its usage says why.
+    const defaultVpc = step(
+      runbookOf(config({ launchType: 'fargate', service: { name: 'web', desiredCount: 1 } })),
+      'service',
+    )!
+    expect(defaultVpc.actions[1]!.command).toBeUndefined()
+    expect(inEnglish(defaultVpc.actions[1]!.text[0]!)).toContain('your own call needs that option too')
+    expect(step(runbookOf(config({})), 'task')!.optional).toBeUndefined()
+  })
+
+  it('words the new steps in Spanish as well', () => {
+    const spanish = createTranslator('es', spanishRunbook)
+    const steps = runbookOf(
+      config({
+        launchType: 'fargate',
+        existingExecutionRole: true,
+        service: { name: 'web', desiredCount: 1 },
+      }),
+    )
+    expect(steps.map((s) => spanish.t(s.title))).toEqual([
+      'Obtenga los archivos',
+      'Compruebe el rol de ejecución de tareas existente ecsTaskExecutionRole',
+      'Cree los roles y el clúster; registre la definición de tareas',
+      'Permita que quien implemente transfiera los dos roles',
+      'Cree el servicio web',
+      'Ejecute una tarea',
+      'Compruebe desde dentro de un contenedor de la tarea',
+    ])
+  })
+})
+
 describe('runbookMarkdown', () => {
   it('has the link, the edited files and every step with its command', () => {
     const c = config({ taskRoleName: 'app_role_x__' })
@@ -172,7 +293,8 @@ describe('runbookMarkdown', () => {
   })
 
   // The README as it was written before the runbook became messages (runbook-readme.fixture.json, captured
-  // from that code): in English it is the same text, byte for byte, whatever language the page is in.
+  // from that code; since then changed only where a step was added, e.g. launching from the launch template):
+  // in English it is the same text, byte for byte, whatever language the page is in.
   it.each(readmeCases)('is the same README as before the runbook became messages: $name', (c) => {
     const { config: full, issues } = readConfig(c.config)
     expect(issues).toEqual([])

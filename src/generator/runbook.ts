@@ -4,10 +4,11 @@
 // disagree. Facts stay with the files that carry them: the texts below point at a file's own usage. Every
 // text is a message (catalogs/*/runbook.json): the page shows it in the reader's language, the README in
 // English; commands, names and paths are parameters and stay as they are.
-import { instanceProfileName, type WizardConfig } from '../config/schema.ts'
+import type { WizardConfig } from '../config/schema.ts'
 import { msg, type Message } from '../i18n/message.ts'
-import { INSTANCE_ROLE_MANAGED_POLICY } from '../knowledge/policies.ts'
-import { deployCommand } from './artifacts/cloudformation-commands.ts'
+import { attachManagedPolicyCommand, existingRoleCheckCommand } from './artifacts/aws-cli.ts'
+import { deployCommandFor } from './artifacts/cloudformation-commands.ts'
+import { plan as planOf, type RolePlan, type SetupPlan } from './plan.ts'
 import type { Artifact, ArtifactPath } from './types.ts'
 
 /** The folder the zip unpacks to, and the zip's own name. */
@@ -25,7 +26,17 @@ export interface RunbookAction {
 }
 
 export interface RunbookStep {
-  id: 'files' | 'iam' | 'passrole' | 'instances' | 'routes' | 'task' | 'verify' | 'recover'
+  id:
+    | 'files'
+    | 'existing-role'
+    | 'iam'
+    | 'passrole'
+    | 'instances'
+    | 'routes'
+    | 'service'
+    | 'task'
+    | 'verify'
+    | 'recover'
   title: Message
   /** One action, or alternatives: any one of them does the step. */
   actions: RunbookAction[]
@@ -41,17 +52,49 @@ export interface RunbookStep {
 const POLICIES_AND_TASK_DEFINITION: readonly ArtifactPath[] = [
   'iam/task-role-trust-policy.json',
   'iam/task-role-policy.json',
+  'iam/execution-role-trust-policy.json',
+  'iam/execution-role-policy.json',
   'iam/instance-role-trust-policy.json',
   'iam/instance-role-policy.json',
   'iam/passrole-policy.json',
   'ecs/task-definition.json',
 ]
 
-/** Files whose generated text setup/aws-cli.sh carries inside itself (heredocs), so an edit of them is not in it. */
+/**
+ * Files whose generated text setup/aws-cli.sh carries inside itself (heredocs), so an edit of them is not in it.
+ * The user data is in it too when there is a launch template: Base64-encoded in the launch template data.
+ */
 const CARRIED_BY_SETUP_SCRIPT: readonly ArtifactPath[] = [
   ...POLICIES_AND_TASK_DEFINITION,
   'ecs/run-task-overrides.json',
+  'ecs/service.json',
+  'ec2/launch-template.json',
 ]
+const USER_DATA: readonly ArtifactPath[] = ['ec2/user-data.sh', 'ec2/user-data.ps1']
+
+/** Each role's trust policy file, and what its wizard role is called in the runbook's sentences. */
+const ROLE_FILES = {
+  task: { trustPolicy: 'iam/task-role-trust-policy.json', inlinePolicy: 'iam/task-role-policy.json' },
+  execution: {
+    trustPolicy: 'iam/execution-role-trust-policy.json',
+    inlinePolicy: 'iam/execution-role-policy.json',
+  },
+  instance: {
+    trustPolicy: 'iam/instance-role-trust-policy.json',
+    inlinePolicy: 'iam/instance-role-policy.json',
+  },
+} as const satisfies Record<string, { trustPolicy: ArtifactPath; inlinePolicy: ArtifactPath }>
+
+type RoleKind = keyof typeof ROLE_FILES
+
+/** The plan's roles, by kind, in the order they are set up. */
+function rolesOf(setup: SetupPlan): [RoleKind, RolePlan][] {
+  return [
+    ['task', setup.taskRole],
+    ...(setup.executionRole ? [['execution', setup.executionRole] as [RoleKind, RolePlan]] : []),
+    ...(setup.instances ? [['instance', setup.instances.role] as [RoleKind, RolePlan]] : []),
+  ]
+}
 
 /**
  * Files whose generated text cloudformation/template.yaml and terraform/main.tf each carry inside
@@ -82,6 +125,12 @@ export function buildRunbook(
     return mine.length > 0 ? [msg('runbook.note.editedFiles', { paths: paths(mine) })] : []
   }
   const setupScript = msg('runbook.action.setupScript.label')
+  // The files exist only for a valid config, and then the plan is the one they were rendered from.
+  if (files.length === 0) return []
+  const setup = planOf(config)
+  const fargate = setup.launchType === 'FARGATE'
+  const launchType = fargate ? 'fargate' : 'ec2'
+  const launchTemplate = setup.instances?.launchTemplate
 
   steps.push({
     id: 'files',
@@ -97,15 +146,59 @@ export function buildRunbook(
     notes: [],
   })
 
+  // An existing role is not created or changed by anything here: first compare it with what this setup needs.
+  for (const [kind, role] of rolesOf(setup).filter(([, r]) => r.existing)) {
+    const paths = ROLE_FILES[kind]
+    const managed = role.managedPolicies[0]
+    const profile = kind === 'instance' ? setup.instances?.profile.name : undefined
+    const template = has('cloudformation/template.yaml')
+    steps.push({
+      id: 'existing-role',
+      title: msg('runbook.existingRole.title', { kind, role: role.name }),
+      actions: [
+        {
+          label: msg('runbook.existingRole.cli.label'),
+          text: [
+            msg('runbook.existingRole.trust', { trustPolicy: paths.trustPolicy }),
+            msg('runbook.existingRole.policies', {
+              inline: has(paths.inlinePolicy) ? 'yes' : 'no',
+              inlinePolicy: paths.inlinePolicy,
+              managed: managed ? 'yes' : 'no',
+              managedPolicy: managed?.name ?? '',
+            }),
+            ...(profile
+              ? [msg('runbook.existingRole.profile', { instanceProfile: profile, role: role.name })]
+              : []),
+          ],
+          command: existingRoleCheckCommand(role, setup.region, profile),
+          files: [paths.trustPolicy],
+        },
+      ],
+      notes:
+        template && managed
+          ? [
+              msg('runbook.existingRole.note.cloudFormation', {
+                template: 'cloudformation/template.yaml',
+                managedPolicy: managed.name,
+                command: attachManagedPolicyCommand(role.name, managed.arn),
+              }),
+            ]
+          : [],
+    })
+  }
+
   const iamFiles = present(
     'iam/task-role-trust-policy.json',
     'iam/task-role-policy.json',
+    'iam/execution-role-trust-policy.json',
+    'iam/execution-role-policy.json',
     'iam/instance-role-trust-policy.json',
     'iam/instance-role-policy.json',
     'ecs/task-definition.json',
   )
   const script = file('setup/aws-cli.sh')
-  const carriedEdits = editedIn(CARRIED_BY_SETUP_SCRIPT.filter(has))
+  const carriedBySetupScript = [...CARRIED_BY_SETUP_SCRIPT, ...(launchTemplate ? USER_DATA : [])]
+  const carriedEdits = editedIn(carriedBySetupScript.filter(has))
   const iacCarriedEdits = editedIn(
     CARRIED_BY_IAC.filter(
       (p) => has(p) && (p !== 'iam/passrole-policy.json' || config.deployerRoleName !== undefined),
@@ -115,27 +208,32 @@ export function buildRunbook(
   const terraformCarriedEdits = has('terraform/main.tf') ? iacCarriedEdits : []
   // `inline` says whether the role also gets its inline policy: one sentence either way (yes / no).
   const inline = (path: ArtifactPath) => ({ inline: has(path) ? 'yes' : 'no', inlinePolicy: path })
-  const consoleText = [
-    msg('runbook.iam.console.taskRole', {
-      role: config.taskRoleName,
-      trustPolicy: 'iam/task-role-trust-policy.json',
-      ...inline('iam/task-role-policy.json'),
-    }),
-    msg('runbook.iam.console.instanceRole', {
-      role: config.instanceRoleName,
-      trustPolicy: 'iam/instance-role-trust-policy.json',
-      managedPolicy: INSTANCE_ROLE_MANAGED_POLICY.name,
-      ...inline('iam/instance-role-policy.json'),
-      instanceProfile: instanceProfileName(config),
-    }),
+  const consoleText = rolesOf(setup).map(([kind, role]) => {
+    const managed = role.managedPolicies[0]
+    const common = {
+      kind,
+      role: role.name,
+      trustPolicy: ROLE_FILES[kind].trustPolicy,
+      ...inline(ROLE_FILES[kind].inlinePolicy),
+      managed: managed ? 'yes' : 'no',
+      managedPolicy: managed?.name ?? '',
+      instanceProfile: setup.instances?.profile.name ?? '',
+    }
+    if (role.existing) return msg('runbook.iam.console.existingRole', common)
+    if (kind === 'task') return msg('runbook.iam.console.taskRole', common)
+    if (kind === 'execution') return msg('runbook.iam.console.executionRole', common)
+    return msg('runbook.iam.console.instanceRole', common)
+  })
+  if (setup.logGroup) consoleText.push(msg('runbook.iam.console.logGroup', { logGroup: setup.logGroup.name }))
+  consoleText.push(
     msg('runbook.iam.console.cluster', {
       cluster: config.clusterName,
       taskDefinition: 'ecs/task-definition.json',
     }),
-  ]
+  )
   steps.push({
     id: 'iam',
-    title: msg('runbook.iam.title'),
+    title: msg('runbook.iam.title', { launchType }),
     actions: [
       ...(script
         ? [
@@ -154,13 +252,14 @@ export function buildRunbook(
               label: msg('runbook.iam.cloudFormation.label'),
               text: [
                 msg('runbook.iam.cloudFormation.text', {
+                  launchType,
                   accountId: config.accountId,
                   script: 'setup/aws-cli.sh',
                   withDeployer: config.deployerRoleName ? 'yes' : 'no',
                   deployer: config.deployerRoleName ?? '',
                 }),
               ],
-              command: deployCommand(config.clusterName, config.region),
+              command: deployCommandFor(setup),
               files: ['cloudformation/template.yaml' as const],
             },
           ]
@@ -171,6 +270,7 @@ export function buildRunbook(
               label: msg('runbook.iam.terraform.label'),
               text: [
                 msg('runbook.iam.terraform.text', {
+                  launchType,
                   accountId: config.accountId,
                   script: 'setup/aws-cli.sh',
                   withDeployer: config.deployerRoleName ? 'yes' : 'no',
@@ -216,7 +316,7 @@ export function buildRunbook(
   if (passRole)
     steps.push({
       id: 'passrole',
-      title: msg('runbook.passrole.title'),
+      title: msg('runbook.passrole.title', { roles: rolesOf(setup).length }),
       actions: [
         config.deployerRoleName
           ? {
@@ -244,6 +344,33 @@ export function buildRunbook(
   const iptables = file('host/iptables.sh')
   const runAgent = file('host/run-agent.sh')
   const ecsConfig = file('ec2/ecs.config')
+  const templateFile = file('ec2/launch-template.json')
+  // Launching from the launch template: the setup script's command, whichever way the template was created
+  // (the script, the CloudFormation stack or Terraform: the same name).
+  const launchFromTemplate: RunbookAction[] =
+    templateFile && launchTemplate && script
+      ? [
+          {
+            label: msg('runbook.instances.launchTemplate.label'),
+            text: [
+              msg('runbook.instances.launchTemplate.text', {
+                template: launchTemplate.name,
+                count: launchTemplate.count,
+                file: 'ec2/launch-template.json',
+              }),
+            ],
+            command: 'bash setup/aws-cli.sh launch-instances',
+            files: ['setup/aws-cli.sh', 'ec2/launch-template.json'],
+          },
+        ]
+      : []
+  // The launch template holds the generated user data (Base64): an edit of the user data is not in it.
+  const templateCarries = (userData: readonly ArtifactPath[]) => {
+    const mine = templateFile && !edited.includes('ec2/launch-template.json') ? editedIn(userData) : []
+    return mine.length > 0
+      ? [msg('runbook.note.launchTemplateCarries', { file: 'ec2/launch-template.json', paths: paths(mine) })]
+      : []
+  }
   if (runAgent) {
     // The agent is started by hand: the host's own steps first, or all of them at first boot.
     const hostFiles = present('ec2/ecs.config', 'host/iptables.sh', 'host/run-agent.sh')
@@ -259,6 +386,7 @@ export function buildRunbook(
             .join('\n'),
           files: hostFiles,
         },
+        ...launchFromTemplate,
         ...(userDataSh
           ? [
               {
@@ -270,7 +398,10 @@ export function buildRunbook(
           : []),
       ],
       check: runAgent.check,
-      notes: editNote([...hostFiles, 'ec2/user-data.sh']),
+      notes: [
+        ...templateCarries(['ec2/user-data.sh']),
+        ...editNote([...hostFiles, 'ec2/user-data.sh', ...present('ec2/launch-template.json')]),
+      ],
     })
   } else if (userDataSh || userDataPs1) {
     const userData = (userDataSh ?? userDataPs1)!
@@ -279,6 +410,7 @@ export function buildRunbook(
       id: 'instances',
       title: msg('runbook.instances.launch.title'),
       actions: [
+        ...launchFromTemplate,
         {
           label: msg('runbook.instances.launch.userData.label'),
           text: [
@@ -301,7 +433,10 @@ export function buildRunbook(
           : []),
       ],
       check: userData.check,
-      notes: editNote([...launchFiles, 'host/iptables.sh']),
+      notes: [
+        ...templateCarries(USER_DATA),
+        ...editNote([...launchFiles, ...present('ec2/launch-template.json'), 'host/iptables.sh']),
+      ],
     })
   }
 
@@ -321,16 +456,50 @@ export function buildRunbook(
       notes: editNote(['container/bootstrap-routes.ps1']),
     })
 
+  const service = file('ecs/service.json')
+  if (service && setup.service)
+    steps.push({
+      id: 'service',
+      title: msg('runbook.service.title', { service: setup.service.name }),
+      actions: [
+        ...(script
+          ? [
+              {
+                label: setupScript,
+                text: [msg('runbook.service.setupScript.text', { launchType })],
+                command: 'bash setup/aws-cli.sh create-service',
+                files: ['setup/aws-cli.sh' as const],
+              },
+            ]
+          : []),
+        {
+          label: msg('runbook.task.overrides.label', { command: 'create-service' }),
+          text: [service.usage],
+          // Without chosen subnets the file lacks the network configuration: the usage says what to add.
+          ...(setup.service.network?.kind === 'default-vpc'
+            ? {}
+            : {
+                command: `aws ecs create-service --cli-input-json file://ecs/service.json --region ${setup.region}`,
+              }),
+          files: ['ecs/service.json'],
+        },
+      ],
+      check: service.check,
+      notes: editNote(['ecs/service.json']),
+    })
+
   const overrides = file('ecs/run-task-overrides.json')
   steps.push({
     id: 'task',
     title: msg('runbook.task.title'),
+    // With a service, a one-off task is extra.
+    ...(setup.service ? { optional: true } : {}),
     actions: [
       ...(script
         ? [
             {
               label: setupScript,
-              text: [msg('runbook.task.setupScript.text')],
+              text: [msg('runbook.task.setupScript.text', { launchType })],
               command: 'bash setup/aws-cli.sh run-task',
               files: ['setup/aws-cli.sh' as const],
             },

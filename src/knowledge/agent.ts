@@ -18,6 +18,12 @@ export const AGENT_VARIABLES = {
     citation: cite('S2', 'S20'),
   },
   ECS_ENABLE_TASK_ENI: { meaning: msg('file.agentVariable.ecsEnableTaskEni'), citation: cite('S20', 'S25') },
+  // ecs-init makes awslogs available itself (ecs-init/docker/docker.go); an agent started by hand has only
+  // json-file and none (agent/config/config_unix.go), so tasks with awslogs would never be placed on it.
+  ECS_AVAILABLE_LOGGING_DRIVERS: {
+    meaning: msg('file.agentVariable.ecsAvailableLoggingDrivers'),
+    citation: cite('S22', 'ECS_INIT_ENV_FILE', 'AWSLOGS_DRIVER'),
+  },
   ECS_LOGFILE: { meaning: msg('file.agentVariable.ecsLogfile'), citation: cite('S20') },
   ECS_DATADIR: { meaning: msg('file.agentVariable.ecsDatadir'), citation: cite('S20') },
 } as const

@@ -174,3 +174,25 @@ export function awsCliInstall(ami: LinuxAmiId, hostFamily: HostFamily): AwsCliIn
 
 /** AWS's installer for AWS CLI v2 on Linux; the file name ends in the machine name (x86_64 or aarch64). */
 export const AWS_CLI_INSTALLER_URL_PREFIX = 'https://awscli.amazonaws.com/awscli-exe-linux-'
+
+// AWS's public SSM parameters holding the current AMI ID of each ECS-optimized AMI. A launch template whose
+// ImageId is "resolve:ssm:<name>" resolves it at every launch. Amazon Linux 1 (end of life), other Linux with
+// ecs-init and hand-started agents have no such parameter: their launch template needs an AMI ID.
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/retrieve-ecs-optimized_AMI.html
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/retrieve-ecs-optimized_windows_AMI.html
+export const AMI_PARAMETER: Partial<Record<AmiId, string>> = {
+  al2023: '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id',
+  al2: '/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id',
+  'windows-2025': '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-ECS_Optimized/image_id',
+  'windows-2022': '/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-ECS_Optimized/image_id',
+  'windows-2019': '/aws/service/ami-windows-latest/Windows_Server-2019-English-Full-ECS_Optimized/image_id',
+  'windows-2016': '/aws/service/ami-windows-latest/Windows_Server-2016-English-Full-ECS_Optimized/image_id',
+}
+
+export const AMI_PARAMETER_SOURCE = cite('ECS_AMI_SSM_LINUX', 'ECS_AMI_SSM_WINDOWS', 'EC2_SSM_PARAMETER_AMI')
+
+/** The instance type a launch template gets when none is chosen: small for Linux, 8 GiB for Windows Server. */
+export const DEFAULT_INSTANCE_TYPE: Record<OperatingSystem, string> = {
+  linux: 't3.small',
+  windows: 'm5.large',
+}

@@ -70,3 +70,25 @@ export function imagePlatform(image: string): ImagePlatform {
   if (LINUX_ONLY_REPOSITORIES.has(name) || LINUX_TAG.test(tag)) return { os: 'linux' }
   return { os: 'unknown' }
 }
+
+// Private ECR images: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>[:tag|@digest].
+// Pulling one needs a task execution role on Fargate (and is the execution role's job on EC2 too).
+// https://docs.aws.amazon.com/AmazonECR/latest/userguide/docker-pull-ecr-image.html
+const PRIVATE_ECR =
+  /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+?)(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/
+
+export interface PrivateEcrImage {
+  account: string
+  region: string
+  repository: string
+}
+
+export function privateEcrImage(image: string): PrivateEcrImage | undefined {
+  const m = PRIVATE_ECR.exec(image)
+  return m ? { account: m[1]!, region: m[2]!, repository: m[3]! } : undefined
+}
+
+/** Fargate's Windows family for an image: the Server Core family unless the image is a full Server one. */
+export function fargateWindowsEdition(image: string): 'FULL' | 'CORE' {
+  return /^mcr\.microsoft\.com\/windows\/server[:@]/i.test(image) ? 'FULL' : 'CORE'
+}

@@ -133,3 +133,148 @@ export const REGION: NameRule = {
     return undefined
   },
 }
+
+// A role the setup uses but does not create: its name, or its ARN (which may carry a path:
+// arn:aws:iam::111122223333:role/service-role/name). IAM ARNs: arn:partition:iam::account:role/path/name.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+const ROLE_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\x21-\x7e]+\/)?)([A-Za-z0-9_+=,.@-]{1,64})$/
+
+export interface RoleArnParts {
+  partition: string
+  account: string
+  /** "/" or "/service-role/": what lies between role and the name, slashes included. */
+  path: string
+  name: string
+}
+
+export function parseRoleArn(value: string): RoleArnParts | undefined {
+  const m = ROLE_ARN.exec(value)
+  if (!m) return undefined
+  return { partition: m[1]!, account: m[2]!, path: `/${m[3]!}`, name: m[4]! }
+}
+
+export const ROLE_NAME_OR_ARN: NameRule = {
+  citation: cite('IAM_QUOTAS', 'IAM_IDENTIFIERS'),
+  check: (v) => {
+    if (v.startsWith('arn:')) return parseRoleArn(v) ? undefined : msg('field.rule.roleArn')
+    return ROLE_NAME.check(v)
+  },
+}
+
+// KMS key ARNs: arn:partition:kms:region:account:key/key-id, the id a UUID or a multi-Region key's mrk- id.
+// An alias ARN does not work as the Resource of an IAM policy statement for a key (KMS: aliases in IAM
+// policies), so only key ARNs are accepted. https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN
+const KMS_KEY_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z]{2}(?:-gov)?-[a-z]+-\d+):(\d{12}):key\/((?:mrk-)?[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
+
+export interface KmsKeyParts {
+  partition: string
+  region: string
+  account: string
+}
+
+export function parseKmsKeyArn(value: string): KmsKeyParts | undefined {
+  const m = KMS_KEY_ARN.exec(value)
+  return m ? { partition: m[1]!, region: m[2]!, account: m[3]! } : undefined
+}
+
+export const KMS_KEY_ARN_RULE: NameRule = {
+  citation: cite('KMS_KEY_ID', 'KMS_ALIAS_IN_IAM'),
+  check: (v) =>
+    v.startsWith('arn:') && v.includes(':alias/')
+      ? msg('field.rule.kmsKeyAlias')
+      : parseKmsKeyArn(v)
+        ? undefined
+        : msg('field.rule.kmsKeyArn'),
+}
+
+// Secrets for the container: a Secrets Manager secret ARN (with an optional json-key:version-stage:version-id
+// suffix) or an SSM Parameter Store parameter ARN. Full ARNs only: the execution role's policy names them.
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-ssm-paramstore.html
+const SECRETS_MANAGER_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):secretsmanager:([a-z]{2}(?:-gov)?-[a-z]+-\d+):(\d{12}):secret:([A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6})(?::([^:]*):([^:]*):([^:]*))?$/
+const SSM_PARAMETER_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):ssm:([a-z]{2}(?:-gov)?-[a-z]+-\d+):(\d{12}):parameter(\/[A-Za-z0-9_.\-/]{1,2048})$/
+
+export type SecretReference =
+  | { store: 'secretsmanager'; partition: string; region: string; account: string; secretArn: string }
+  | { store: 'ssm'; partition: string; region: string; account: string; parameterArn: string }
+
+export function parseSecretReference(value: string): SecretReference | undefined {
+  const sm = SECRETS_MANAGER_ARN.exec(value)
+  if (sm) {
+    const [, partition, region, account, name] = sm
+    return {
+      store: 'secretsmanager',
+      partition: partition!,
+      region: region!,
+      account: account!,
+      // The policy names the secret itself, without the json-key/version suffix valueFrom may carry.
+      secretArn: `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}`,
+    }
+  }
+  const ssm = SSM_PARAMETER_ARN.exec(value)
+  if (ssm && !ssm[4]!.includes('//'))
+    return { store: 'ssm', partition: ssm[1]!, region: ssm[2]!, account: ssm[3]!, parameterArn: value }
+  return undefined
+}
+
+export const SECRET_REFERENCE: NameRule = {
+  citation: cite('SECRETS_MANAGER_ENV', 'SSM_PARAMETER_ENV'),
+  check: (v) => {
+    if (v === '') return msg('field.rule.required')
+    if (/^arn:[^:]+:secretsmanager:/.test(v) && !SECRETS_MANAGER_ARN.test(v))
+      return msg('field.rule.secretsManagerArn')
+    return parseSecretReference(v) ? undefined : msg('field.rule.secretReference')
+  },
+}
+
+// The environment variable a secret becomes: letters, digits and underscores, not starting with a digit
+// (the name ECS sets in the container; shells accept no other).
+export const ENVIRONMENT_NAME = pattern(
+  /^[A-Za-z_][A-Za-z0-9_]{0,254}$/,
+  msg('field.rule.environmentName'),
+  cite('CONTAINER_DEFINITION_API'),
+)
+
+// CloudWatch Logs log group names: 1–512 of letters, digits, "_", "-", "/", ".", "#".
+// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
+const LOG_GROUP_CHARS = charset(
+  /^[A-Za-z0-9_\-/.#]$/,
+  512,
+  msg('field.rule.allowed.logGroup'),
+  cite('LOGS_CREATE_LOG_GROUP'),
+)
+// Names starting with "aws/" are reserved for AWS services' own log groups.
+export const LOG_GROUP_NAME: NameRule = {
+  citation: LOG_GROUP_CHARS.citation,
+  check: (v) => (v.startsWith('aws/') ? msg('field.rule.logGroupReserved') : LOG_GROUP_CHARS.check(v)),
+}
+
+// EC2 instance types: family, optional generation/attributes, "." and size (t3.small, m7g.large, c6in.2xlarge).
+export const INSTANCE_TYPE = pattern(
+  /^[a-z][a-z0-9-]*\.[a-z0-9]+$/,
+  msg('field.rule.instanceType'),
+  cite('EC2_INSTANCE_TYPES'),
+)
+
+// AMI IDs: ami- and 8 or 17 lowercase hex digits.
+export const AMI_IMAGE_ID = pattern(
+  /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/,
+  msg('field.rule.amiImageId'),
+  cite('EC2_RESOURCE_IDS'),
+)
+
+// Launch template names: 3–128 of letters, digits, ( ) . - / _.
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateLaunchTemplate.html
+export const LAUNCH_TEMPLATE_NAME: NameRule = {
+  citation: cite('EC2_CREATE_LAUNCH_TEMPLATE'),
+  check: (v) => {
+    if (v.length < 3) return msg('field.rule.minLength', { min: 3, length: v.length })
+    return charset(/^[A-Za-z0-9().\-/_]$/, 128, msg('field.rule.allowed.launchTemplate'), cite('S31')).check(
+      v,
+    )
+  },
+}

@@ -13,6 +13,8 @@ export interface Partition {
   ec2Principals: readonly string[]
   /** The task role principal is the same in every partition. */
   ecsTasksPrincipal: string
+  /** The suffix of service endpoints: s3.<region>.<dnsSuffix> is what kms:ViaService sees for S3. */
+  dnsSuffix: string
 }
 
 export const PARTITIONS: readonly Partition[] = [
@@ -58,6 +60,7 @@ export const PARTITIONS: readonly Partition[] = [
     ],
     ec2Principals: ['ec2.amazonaws.com'],
     ecsTasksPrincipal: 'ecs-tasks.amazonaws.com',
+    dnsSuffix: 'amazonaws.com',
   },
   {
     id: 'aws-cn',
@@ -68,6 +71,7 @@ export const PARTITIONS: readonly Partition[] = [
     // and AWS's own managed policies name both in iam:PassedToService. Trusting both covers either form.
     ec2Principals: ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'],
     ecsTasksPrincipal: 'ecs-tasks.amazonaws.com',
+    dnsSuffix: 'amazonaws.com.cn',
   },
   {
     id: 'aws-us-gov',
@@ -76,6 +80,7 @@ export const PARTITIONS: readonly Partition[] = [
     regions: ['us-gov-east-1', 'us-gov-west-1'],
     ec2Principals: ['ec2.amazonaws.com'],
     ecsTasksPrincipal: 'ecs-tasks.amazonaws.com',
+    dnsSuffix: 'amazonaws.com',
   },
 ]
 

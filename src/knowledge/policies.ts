@@ -10,6 +10,24 @@ export const INSTANCE_ROLE_MANAGED_POLICY = {
   citation: cite('S4', 'S40'),
 } as const
 
+// Pulls from private ECR repositories and writes to CloudWatch Logs: what the task execution role needs for
+// an ECR image and the awslogs driver; secrets come on top, as statements naming each one.
+export const TASK_EXECUTION_ROLE_MANAGED_POLICY = {
+  path: 'service-role/',
+  name: 'AmazonECSTaskExecutionRolePolicy',
+  citation: cite('TASK_EXECUTION_ROLE', 'TASK_EXECUTION_ROLE_POLICY'),
+} as const
+
+// SSE-KMS: reading an object decrypts its data key (kms:Decrypt); writing asks KMS for a data key
+// (kms:GenerateDataKey), and a multipart upload also decrypts it to finish the upload (kms:Decrypt).
+export const KMS_ACCESS = {
+  read: ['kms:Decrypt'],
+  write: ['kms:GenerateDataKey', 'kms:Decrypt'],
+  'read-write': ['kms:Decrypt', 'kms:GenerateDataKey'],
+} as const
+
+export const KMS_SOURCE = cite('S3_SSE_KMS_PERMISSIONS', 'S3_MULTIPART_KMS', 'KMS_VIA_SERVICE')
+
 export function awsManagedPolicyArn(partition: string, policy: { path: string; name: string }): string {
   return `arn:${partition}:iam::aws:policy/${policy.path}${policy.name}`
 }

@@ -347,6 +347,26 @@ export const SOURCES = {
     title: 'AWS CloudFormation API Reference: CreateStack (Capabilities)',
     url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html',
   },
+  CFN_IAM_ROLE: {
+    title: 'AWS CloudFormation Template Reference: AWS::IAM::Role (ManagedPolicyArns)',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html',
+  },
+  CFN_IAM_ROLE_POLICY: {
+    title: 'AWS CloudFormation Template Reference: AWS::IAM::RolePolicy (an inline policy on a role by name)',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-rolepolicy.html',
+  },
+  CFN_PARAMETERS: {
+    title: 'AWS CloudFormation User Guide: Parameters template section syntax',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html',
+  },
+  CFN_SSM_PARAMETER_TYPES: {
+    title: 'AWS CloudFormation User Guide: Systems Manager parameter types for template parameters',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#aws-ssm-parameter-types',
+  },
+  CFN_ECS_SERVICE: {
+    title: 'AWS CloudFormation Template Reference: AWS::ECS::Service',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html',
+  },
   // Terraform: the AWS provider's documentation at the release the tests check against, and HCL's syntax.
   TF_AWS_PROVIDER: {
     title: 'Terraform AWS provider (v6.66.0): provider configuration and version requirements',
@@ -371,6 +391,127 @@ export const SOURCES = {
   TF_LAUNCH_TEMPLATE: {
     title: 'Terraform AWS provider (v6.66.0): resource aws_launch_template (user_data is base64-encoded)',
     url: `${TF_AWS_DOCS}/r/launch_template.html.markdown`,
+  },
+  TF_IAM_ROLE_POLICY_ATTACHMENT: {
+    title: 'Terraform AWS provider (v6.66.0): resource aws_iam_role_policy_attachment',
+    url: `${TF_AWS_DOCS}/r/iam_role_policy_attachment.html.markdown`,
+  },
+  TF_LOG_GROUP: {
+    title: 'Terraform AWS provider (v6.66.0): resource aws_cloudwatch_log_group',
+    url: `${TF_AWS_DOCS}/r/cloudwatch_log_group.html.markdown`,
+  },
+  TF_ECS_SERVICE: {
+    title: 'Terraform AWS provider (v6.66.0): resource aws_ecs_service',
+    url: `${TF_AWS_DOCS}/r/ecs_service.html.markdown`,
+  },
+  TF_SUBNETS: {
+    title: 'Terraform AWS provider (v6.66.0): data source aws_subnets',
+    url: `${TF_AWS_DOCS}/d/subnets.html.markdown`,
+  },
+  FARGATE_TASK_DEFINITIONS: {
+    title: 'Amazon ECS Developer Guide: task definition differences for Fargate',
+    url: `${ECS_GUIDE}/fargate-tasks-services.html`,
+  },
+  FARGATE_TASK_SIZE: {
+    title: 'Amazon ECS Developer Guide: task CPU and memory on Fargate',
+    url: `${ECS_GUIDE}/fargate-tasks-services.html#fargate-tasks-size`,
+  },
+  FARGATE_WINDOWS: {
+    title: 'Amazon ECS Developer Guide: Windows containers on Fargate',
+    url: `${ECS_GUIDE}/fargate-tasks-services.html#fargate-task-os`,
+  },
+  FARGATE_NETWORKING: {
+    title: 'Amazon ECS Developer Guide: Fargate task networking',
+    url: `${ECS_GUIDE}/fargate-task-networking.html`,
+  },
+  TASK_EXECUTION_ROLE: {
+    title: 'Amazon ECS Developer Guide: task execution IAM role',
+    url: `${ECS_GUIDE}/task_execution_IAM_role.html`,
+  },
+  TASK_EXECUTION_ROLE_POLICY: {
+    title: 'AWS managed policy: AmazonECSTaskExecutionRolePolicy',
+    url: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonECSTaskExecutionRolePolicy.html',
+  },
+  SECRETS_MANAGER_ENV: {
+    title: 'Amazon ECS Developer Guide: pass Secrets Manager secrets as environment variables',
+    url: `${ECS_GUIDE}/secrets-envvar-secrets-manager.html`,
+  },
+  SSM_PARAMETER_ENV: {
+    title: 'Amazon ECS Developer Guide: pass Systems Manager parameters as environment variables',
+    url: `${ECS_GUIDE}/secrets-envvar-ssm-paramstore.html`,
+  },
+  AWSLOGS_DRIVER: {
+    title: 'Amazon ECS Developer Guide: send container logs to CloudWatch (awslogs)',
+    url: `${ECS_GUIDE}/using_awslogs.html`,
+  },
+  LOGS_CREATE_LOG_GROUP: {
+    title: 'CloudWatch Logs API reference: CreateLogGroup',
+    url: 'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html',
+  },
+  ECR_REPOSITORY_POLICIES: {
+    title: 'Amazon ECR User Guide: private repository policies (pull permissions)',
+    url: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html',
+  },
+  ECR_IMAGE_URI: {
+    title: 'Amazon ECR User Guide: pulling an image (registry URI)',
+    url: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/docker-pull-ecr-image.html',
+  },
+  KMS_KEY_ID: {
+    title: 'AWS KMS Developer Guide: key identifiers (key ARN)',
+    url: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN',
+  },
+  KMS_ALIAS_IN_IAM: {
+    title:
+      'AWS KMS Developer Guide: using aliases to control access (aliases are not resources in IAM policies)',
+    url: 'https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html',
+  },
+  KMS_VIA_SERVICE: {
+    title: 'AWS KMS Developer Guide: kms:ViaService condition key',
+    url: 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service',
+  },
+  S3_SSE_KMS_PERMISSIONS: {
+    title: 'Amazon S3 User Guide: permissions for SSE-KMS (kms:GenerateDataKey, kms:Decrypt)',
+    url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html',
+  },
+  S3_MULTIPART_KMS: {
+    title: 'AWS re:Post Knowledge Center: multipart uploads to SSE-KMS buckets need kms:Decrypt',
+    url: 'https://repost.aws/knowledge-center/s3-large-file-encryption-kms-key',
+  },
+  EC2_INSTANCE_TYPES: {
+    title: 'Amazon EC2 User Guide: instance type names',
+    url: 'https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html',
+  },
+  EC2_CREATE_LAUNCH_TEMPLATE: {
+    title: 'Amazon EC2 API reference: CreateLaunchTemplate',
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateLaunchTemplate.html',
+  },
+  EC2_SSM_PARAMETER_AMI: {
+    title: 'Amazon EC2 User Guide: use a Systems Manager parameter instead of an AMI ID',
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id',
+  },
+  ECS_AMI_SSM_LINUX: {
+    title: 'Amazon ECS Developer Guide: retrieving Amazon ECS-optimized Linux AMI metadata',
+    url: `${ECS_GUIDE}/retrieve-ecs-optimized_AMI.html`,
+  },
+  ECS_AMI_SSM_WINDOWS: {
+    title: 'Amazon ECS Developer Guide: retrieving Amazon ECS-optimized Windows AMI metadata',
+    url: `${ECS_GUIDE}/retrieve-ecs-optimized_windows_AMI.html`,
+  },
+  EC2_IMDS_OPTIONS: {
+    title: 'Amazon EC2 User Guide: configure the instance metadata options (IMDSv2, hop limit)',
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html',
+  },
+  EC2_RUN_INSTANCES: {
+    title: 'Amazon EC2 API reference: RunInstances',
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html',
+  },
+  IAM_ROLE_TRUST_POLICY: {
+    title: 'IAM User Guide: update a role trust policy',
+    url: `${IAM_GUIDE}/id_roles_update-role-trust-policy.html`,
+  },
+  CREATE_SERVICE_API: {
+    title: 'Amazon ECS API reference: CreateService',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
   },
   TF_STRINGS: {
     title:

@@ -1,7 +1,7 @@
 // Real tools nobody here wrote, run on generated text: shellcheck, tree-sitter-powershell, the AWS CLI's
 // own parameter validation, an IAM policy validator, the TypeScript compiler with the AWS SDK's types.
 import { execFile } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -122,6 +122,8 @@ export async function closedLocalPort(): Promise<number> {
  * A stand-in `aws` for scripts: it runs the real CLI against a closed local port, so every call stops
  * after parameter validation. "Could not connect" means the parameters passed; the wrapper then answers 0
  * and logs the call. Any other failure (252: parameter validation) is passed on, and set -e stops the script.
+ * Every call's arguments are also kept, one file per call (AWS_WRAPPER_ARGV), so a test can see which
+ * resource a call named and the exact documents it passed.
  */
 export function awsWrapperDir(port: number): string {
   const dir = tempDir('aws-wrapper')
@@ -130,6 +132,10 @@ export function awsWrapperDir(port: number): string {
   writeFileSync(
     wrapper,
     `#!/bin/bash
+# Each call's arguments, NUL-terminated, in a file numbered in call order.
+if [ -n "\${AWS_WRAPPER_ARGV:-}" ]; then
+  printf '%s\\0' "$@" > "$AWS_WRAPPER_ARGV/$(printf '%06d' "$(find "$AWS_WRAPPER_ARGV" -type f | wc -l)")"
+fi
 # A call with exactly these arguments passed validation before: the answer cannot differ, skip the real CLI.
 key=$(printf '%s\\0' "$@" | sha256sum | cut -c1-64)
 if [ -f "${dir}/validated/$key" ]; then
@@ -144,8 +150,11 @@ fi
 if [ "$rc" -eq 255 ] && printf '%s' "$out" | grep -q 'Could not connect to the endpoint URL'; then
   if [ "\${checked:-no}" = yes ]; then : > "${dir}/validated/$key"; fi
   printf '%s\\n' "passed: $1 $2" >> "$AWS_WRAPPER_LOG"
-  # The parameters passed; answer as AWS would for this test (AWS_WRAPPER_FAKE/<service>-<operation>[.rc]).
+  # The parameters passed; answer as AWS would for this test: AWS_WRAPPER_FAKE/<service>-<operation>[.rc], or
+  # <service>-<operation>@<value of the first option> (e.g. iam-get-role@ecsTaskRole) for one resource ("/" as "%").
   fake="\${AWS_WRAPPER_FAKE:-/nonexistent}/$1-$2"
+  named="$fake@$(printf '%s' "\${4:-}" | tr / %)"
+  if [ -f "$named" ] || [ -f "$named.rc" ]; then fake=$named; fi
   if [ -f "$fake" ]; then cat "$fake"; fi
   if [ -f "$fake.rc" ]; then exit "$(cat "$fake.rc")"; fi
   exit 0
@@ -163,10 +172,26 @@ export interface ScriptRun {
   status: number | null
   stderr: string
   calls: string[]
+  /** Every call's arguments, in order (passed or not): `['iam', 'create-role', '--role-name', …]`. */
+  invocations: string[][]
 }
 
-/** What the stand-in answers after a call passed validation: stdout and exit status per "service operation". */
+/**
+ * What the stand-in answers after a call passed validation: stdout and exit status per "service operation",
+ * or per "service operation@name" for the call whose first option has that value (one role, one profile).
+ */
 export type FakeAnswers = Record<string, { stdout?: string; status?: number }>
+
+/** The calls of one operation ("iam create-role"), with their arguments. */
+export const invocationsOf = (run: Pick<ScriptRun, 'invocations'>, operation: string): string[][] =>
+  run.invocations.filter((args) => `${args[0]} ${args[1]}` === operation)
+
+/** The value an option had in a call: `optionValue(args, '--role-name')`. */
+export function optionValue(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name)
+  if (i >= 0) return args[i + 1]
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
+}
 
 /** Runs a generated script with the `aws` stand-in first on PATH. */
 export async function runWithAwsWrapper(
@@ -181,8 +206,10 @@ export async function runWithAwsWrapper(
   writeFileSync(log, '')
   const fake = join(logDir, 'fake')
   mkdirSync(fake)
+  const argv = join(logDir, 'argv')
+  mkdirSync(argv)
   for (const [call, answer] of Object.entries(answers)) {
-    const name = call.replace(' ', '-')
+    const name = call.replace(' ', '-').replace(/\//g, '%')
     if (answer.stdout !== undefined) writeFileSync(join(fake, name), answer.stdout)
     if (answer.status !== undefined) writeFileSync(join(fake, `${name}.rc`), String(answer.status))
   }
@@ -190,6 +217,7 @@ export async function runWithAwsWrapper(
     PATH: `${wrapperDir}:/usr/bin:/bin`,
     AWS_WRAPPER_LOG: log,
     AWS_WRAPPER_FAKE: fake,
+    AWS_WRAPPER_ARGV: argv,
     HOME: tmpdir(),
   }
   const { status, stderr, stdout } = await runCommand('bash', [script, ...args], {
@@ -198,5 +226,8 @@ export async function runWithAwsWrapper(
     timeout: 300_000,
   })
   const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean)
-  return { status, stderr, stdout, calls }
+  const invocations = readdirSync(argv)
+    .sort()
+    .map((file) => readFileSync(join(argv, file), 'utf8').split('\0').slice(0, -1))
+  return { status, stderr, stdout, calls, invocations }
 }

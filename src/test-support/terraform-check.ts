@@ -106,6 +106,7 @@ export async function checkTerraform(
   const errors: string[] = []
   const err = (where: string, what: string) => errors.push(`${where}: ${what}`)
   const expressions: [where: string, source: string][] = []
+  const dependsOn: [where: string, source: string][] = []
   const templates: [where: string, reference: string][] = []
 
   const checkValue = (value: Json, type: SchemaType, where: string): void => {
@@ -148,6 +149,14 @@ export async function checkTerraform(
     for (const [key, value] of Object.entries(body)) {
       const arg = args[key]
       if (!arg) {
+        // depends_on lists resources (no attribute): each must be declared here.
+        if (meta && key === 'depends_on') {
+          // hcl2json gives a list of `${reference}` strings.
+          if (Array.isArray(value) && value.every(isExpression))
+            for (const item of value) dependsOn.push([`${where}.depends_on`, item])
+          else err(`${where}.depends_on`, 'expected a list of references')
+          continue
+        }
         if (meta && META_ARGUMENTS.has(key)) continue
         err(`${where}.${key}`, 'unsupported argument')
         continue
@@ -250,6 +259,18 @@ export async function checkTerraform(
   const references = [...templates]
   for (const [where, source] of expressions)
     for (const { value } of await getReferencesInExpression(name, source)) references.push([where, value])
+  for (const [where, source] of dependsOn)
+    for (const { value } of await getReferencesInExpression(name, source)) {
+      const parts = value.split('.')
+      const [kind, type, label] =
+        parts[0] === 'data'
+          ? ['data' as const, parts[1], parts[2]]
+          : ['resource' as const, parts[0], parts[1]]
+      if (parts.length !== (kind === 'data' ? 3 : 2))
+        err(where, `${value}: depends_on names a resource, not an attribute`)
+      else if (!type || !label || !declared(kind, type, label))
+        err(where, `${value}: not declared in this file`)
+    }
   for (const [where, value] of references) {
     const parts = value.split('.')
     const [root] = parts

@@ -114,7 +114,7 @@ export function App() {
   // A step whose fields hold invalid text or an error is marked in the step list.
   const stepsWithErrors = new Set<Step>([
     ...invalidFields.map((f) => f.step),
-    ...findings.filter((f) => f.severity === 'error').map((f) => stepOfField(f.field)),
+    ...findings.filter((f) => f.severity === 'error').map((f) => stepOfField(f.field, config)),
   ])
 
   // Moving between steps puts focus on the step's heading, so keyboard and screen-reader users follow.

@@ -33,13 +33,18 @@ export function setPath(config: WizardConfig, path: string, value: unknown): Wiz
 }
 
 const STEP_OF_FIELD: [RegExp, Step][] = [
-  [/^(os|ami|hostFamily)$/, 'Platform'],
-  [/^(networkMode|blockInstanceMetadata|subnets|securityGroups)(\.|$)/, 'Network'],
+  [/^(os|launchType|ami|hostFamily|task\.cpu)$/, 'Platform'],
+  [/^(networkMode|blockInstanceMetadata|subnets|securityGroups|assignPublicIp)(\.|$)/, 'Network'],
   [/^(buckets|configObject|extraStatements)(\.|$)/, 'Access'],
 ]
 
-export function stepOfField(field: string | undefined): Step {
+/**
+ * The step that shows `field`. A Fargate task's memory is part of its size, chosen with its CPU on the Platform
+ * step; on EC2 it is the container's limit, with the task definition on the Names step.
+ */
+export function stepOfField(field: string | undefined, config?: Pick<WizardConfig, 'launchType'>): Step {
   if (!field) return 'Review'
+  if (field === 'task.memory' && config?.launchType === 'fargate') return 'Platform'
   return STEP_OF_FIELD.find(([re]) => re.test(field))?.[1] ?? 'Names'
 }
 

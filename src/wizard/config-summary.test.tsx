@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { readConfig, withAmi, withOs } from '../config/schema.ts'
+import { readConfig, withAmi, withLaunchType, withOs } from '../config/schema.ts'
 import { english } from '../i18n/english.ts'
 import { spanish } from '../i18n/spanish.ts'
 import { useLocaleStore } from '../ui/i18n.tsx'
@@ -45,6 +45,13 @@ describe('weakenings', () => {
   it('says that host mode leaves instance metadata reachable even with the block on', () => {
     expect(fields({ networkMode: 'host' })).toEqual(['networkMode'])
   })
+
+  it('on Fargate, says nothing about instance metadata: a task has none to reach', () => {
+    expect(fields({ launchType: 'fargate', blockInstanceMetadata: false })).toEqual([])
+    expect(fields({ launchType: 'fargate', blockInstanceMetadata: false, sourceConditions: false })).toEqual([
+      'sourceConditions',
+    ])
+  })
 })
 
 describe('the summary in words', () => {
@@ -73,5 +80,22 @@ describe('the summary in words', () => {
     expect(rows).toContain('Acceso: whole (write) y scoped/out/ (read-write)')
     expect(rows).toContain('Dónde: clúster my-cluster, cuenta 111122223333, eu-west-1 (partición aws)')
     expect(rows).toContain('Red: modo bridge; metadatos de instancia bloqueados desde los contenedores')
+    expect(rows).toContain('Roles: rol de tarea ecsTaskRole y rol de instancia ecsInstanceRole')
+  })
+
+  it('a Fargate setup: its size, no instance metadata, and only the roles it has', () => {
+    const windows = withLaunchType(withOs(readConfig({}).config, 'windows'), 'fargate')
+    const fargate = readConfig({
+      ...windows,
+      ami: 'windows-2019',
+      existingTaskRole: true,
+      taskRoleName: 'arn:aws:iam::111122223333:role/app/web',
+    }).config
+    const rows = summaryRows(fargate).map(([term, value]) => `${english.t(term)}: ${english.t(value)}`)
+    expect(rows).toContain('Platform: Fargate, Windows Server 2019: 1024 CPU units, 2048 MiB')
+    expect(rows).toContain('Network: awsvpc mode; no instance metadata to reach (Fargate)')
+    expect(rows).toContain(
+      'Roles: task role arn:aws:iam::111122223333:role/app/web (existing) and execution role ecsTaskExecutionRole',
+    )
   })
 })

@@ -3,8 +3,11 @@
 // without saying so.
 import { Fragment } from 'react'
 import { defaultsFor, type WizardConfig } from '../config/schema.ts'
+import { executionRoleReasons } from '../config/execution-role.ts'
 import { amiInfo } from '../knowledge/amis.ts'
+import { WINDOWS_RELEASE } from '../knowledge/images.ts'
 import { partitionOfRegion } from '../knowledge/partitions.ts'
+import { DEFAULT_FARGATE_SIZE, platformOf } from '../knowledge/platforms.ts'
 import { msg, type Message } from '../i18n/message.ts'
 import { useT } from '../ui/i18n.tsx'
 import { fieldLabel } from './config-paths.ts'
@@ -19,9 +22,11 @@ export interface Weakening {
 /** Every value of `config` that gives containers or the task role more than the defaults do. */
 export function weakenings(config: WizardConfig): Weakening[] {
   const out: Weakening[] = []
-  if (!config.blockInstanceMetadata)
+  // Instance metadata is a container instance's: a Fargate task has none to reach.
+  const instances = platformOf(config.os, config.launchType).instances
+  if (instances && !config.blockInstanceMetadata)
     out.push({ field: 'blockInstanceMetadata', message: msg('wizard.weak.metadataReachable') })
-  else if (config.networkMode === 'host')
+  else if (instances && config.networkMode === 'host')
     out.push({ field: 'networkMode', message: msg('wizard.weak.hostMode') })
   if (!config.sourceConditions)
     out.push({ field: 'sourceConditions', message: msg('wizard.weak.noTrustConditions') })
@@ -55,6 +60,35 @@ export function weakenings(config: WizardConfig): Weakening[] {
   return out
 }
 
+/** The platform in words: the AMI on EC2; on Fargate the OS (with its Windows Server release) and task size. */
+function platformValue(config: WizardConfig): Message {
+  if (config.launchType === 'ec2') return msg(amiInfo(config.ami).label)
+  return msg('wizard.summary.fargate', {
+    os: config.os,
+    release:
+      config.os === 'windows' ? (WINDOWS_RELEASE[config.ami as keyof typeof WINDOWS_RELEASE] ?? '') : '',
+    cpu: config.task.cpu ?? DEFAULT_FARGATE_SIZE[config.os].cpu,
+    memory: config.task.memory,
+  })
+}
+
+/** The roles the setup uses, each with its name (or ARN) and whether it exists already. */
+function rolesValue(config: WizardConfig): Message {
+  const role = (kind: string, name: string, existing: boolean) =>
+    msg('wizard.summary.role', { role: kind, name, existing: existing ? 'yes' : 'no' })
+  return msg('wizard.summary.rolesValue', {
+    roles: [
+      role('task', config.taskRoleName, config.existingTaskRole),
+      ...(executionRoleReasons(config)
+        ? [role('execution', config.executionRoleName, config.existingExecutionRole)]
+        : []),
+      ...(platformOf(config.os, config.launchType).instances
+        ? [role('instance', config.instanceRoleName, config.existingInstanceRole)]
+        : []),
+    ],
+  })
+}
+
 /** The configuration in a few lines: each a term and its value, both messages. */
 export function summaryRows(config: WizardConfig): [Message, Message][] {
   const partition = partitionOfRegion(config.region)
@@ -62,12 +96,16 @@ export function summaryRows(config: WizardConfig): [Message, Message][] {
     msg('wizard.summary.bucket', { bucket: `${b.name}${b.prefix ? `/${b.prefix}` : ''}`, access: b.access }),
   )
   return [
-    [msg('wizard.summary.platform'), msg(amiInfo(config.ami).label)],
+    [msg('wizard.summary.platform'), platformValue(config)],
     [
       msg('wizard.summary.network'),
       msg('wizard.summary.networkValue', {
         mode: config.networkMode,
-        metadata: config.blockInstanceMetadata ? 'blocked' : 'reachable',
+        metadata: !platformOf(config.os, config.launchType).instances
+          ? 'none'
+          : config.blockInstanceMetadata
+            ? 'blocked'
+            : 'reachable',
       }),
     ],
     [
@@ -78,6 +116,7 @@ export function summaryRows(config: WizardConfig): [Message, Message][] {
         extra: config.extraStatements ? 'yes' : 'no',
       }),
     ],
+    [msg('wizard.summary.roles'), rolesValue(config)],
     [
       msg('wizard.summary.where'),
       msg('wizard.summary.whereValue', {

@@ -1,17 +1,18 @@
-// The page-level notice about edits, shown while this browser holds any (or could not save them); its body
-// loads in its own chunk, so a page without edits carries none of it.
+// The page-level notice about edits. It needs the generated files, so it shows only once the generator has
+// arrived; its body and the edits store load then, in their own chunk, so the first load carries neither.
 import { lazy, Suspense } from 'react'
 import { withWords } from './lazy-parts.ts'
 import type { GenerateResult } from '../generator/types.ts'
-import { useEditsStore } from './edits-store.ts'
+// Listens for navigations from the start, ahead of the router, for the edits store that loads later.
+import './navigations.ts'
 
-const EditsNoticeList = lazy(withWords(() => import('./edits-notice-list.tsx')))
+const EditsNoticeBody = lazy(withWords(() => import('./edits-notice-body.tsx')))
 
 export function EditsNotice({ result }: { result: GenerateResult }) {
-  const any = useEditsStore((s) => s.unsaved || Object.keys(s.byConfig).length > 0)
-  return any ? (
+  // Its own boundary: the page around it never waits for it.
+  return (
     <Suspense fallback={null}>
-      <EditsNoticeList result={result} />
+      <EditsNoticeBody result={result} />
     </Suspense>
-  ) : null
+  )
 }

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect } from 'react'
 import { create } from 'zustand'
 import { isPlainObject } from '../config/schema-kit.ts'
 import type { FileEdit } from './merge-edit.ts'
+import { onNavigation } from './navigations.ts'
 
 export type { FileEdit }
 
@@ -136,8 +137,9 @@ export const useEditsStore = create<EditsState>()((set) => ({
 
 // A navigation (first load, reload, a pasted link, back/forward) opens a configuration: it counts in
 // `navigations`. A change made in the page does not: the router writes it with history.replaceState, which fires
-// no popstate.
-if (typeof window !== 'undefined') window.addEventListener('popstate', () => leaveEditsBehind(), true)
+// no popstate. Heard through navigations.ts, whose listener runs before the router's; one before this store
+// loaded needs no counting: nothing had followed a configuration yet (`current` is empty).
+onNavigation(() => leaveEditsBehind())
 
 /** For "Start over" and the like: the next configuration is another one, not a change of this one. */
 export function leaveEditsBehind(): void {

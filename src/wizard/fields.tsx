@@ -140,7 +140,13 @@ export function SelectField<V extends string>(props: {
   )
 }
 
-export function CheckboxField(props: { path: string; label?: MessageKey; hint?: ReactNode }) {
+export function CheckboxField(props: {
+  path: string
+  label?: MessageKey
+  hint?: ReactNode
+  /** What ticking does, when it is more than setting the value (the value is then set by the caller). */
+  onToggle?: (checked: boolean) => void
+}) {
   const { config, update } = useWizard()
   const checked = getPath(config, props.path) === true
   return (
@@ -151,7 +157,10 @@ export function CheckboxField(props: { path: string; label?: MessageKey; hint?: 
           type="checkbox"
           checked={checked}
           aria-describedby={describedBy}
-          onChange={(e) => update((c) => setPath(c, props.path, e.target.checked))}
+          onChange={(e) => {
+            if (props.onToggle) props.onToggle(e.target.checked)
+            else update((c) => setPath(c, props.path, e.target.checked))
+          }}
         />
       )}
     </FieldShell>

@@ -4,9 +4,11 @@
 import { useEffect } from 'react'
 import { fieldId, stepOfField } from './config-paths.ts'
 import { useUiStore } from './ui-store.ts'
+import { useConfigStore } from './use-config.ts'
 
 /** Opens the step of `field` and focuses the field when it appears. */
-export const goToField = (field: string) => useUiStore.getState().goToField(field, stepOfField(field))
+export const goToField = (field: string) =>
+  useUiStore.getState().goToField(field, stepOfField(field, useConfigStore.getState().config))
 
 /** Waits (a few frames at most) for the requested field's control, and focuses it. Used once, by the app. */
 export function useFocusRequestedField(): void {

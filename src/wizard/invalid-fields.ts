@@ -30,7 +30,7 @@ export function invalidFields(drafts: Record<string, Draft>, config: WizardConfi
     return {
       field,
       label: fieldLabel(field),
-      step: stepOfField(field),
+      step: stepOfField(field, config),
       text: draft.text,
       // A naming rule's message starts with the field's name, which the lists already show.
       message: problem && withoutLabel(problem),

@@ -1,4 +1,4 @@
-// Parts the first view does not show: steps 2 to 5, the file view (the output opens on "Apply steps"),
+// Parts the first view does not show: Fargate's questions on the Platform step, steps 2 to 5, the file view (the output opens on "Apply steps"),
 // the runbook (the Apply view itself, fetched at once but kept out of the main bundle) and "Download all".
 // They load in their own chunks, fetched as soon as the browser is idle after the first render, so the
 // first load carries less and a later click rarely waits.
@@ -12,6 +12,7 @@ export const withWords =
     Promise.all([load(), requireCatalogPart('rest')]).then(([module]) => module)
 
 const imports = {
+  fargatePlatform: withWords(() => import('./steps/fargate-platform.tsx')),
   network: withWords(() => import('./steps/network-step.tsx')),
   access: withWords(() => import('./steps/access-step.tsx')),
   names: withWords(() => import('./steps/names-step.tsx')),
@@ -21,6 +22,7 @@ const imports = {
   downloadAll: withWords(() => import('./download-all.ts')),
 }
 
+export const FargatePlatform = lazy(imports.fargatePlatform)
 export const NetworkStep = lazy(() => imports.network().then((m) => ({ default: m.NetworkStep })))
 export const AccessStep = lazy(() => imports.access().then((m) => ({ default: m.AccessStep })))
 export const NamesStep = lazy(() => imports.names().then((m) => ({ default: m.NamesStep })))

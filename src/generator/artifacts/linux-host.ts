@@ -26,7 +26,7 @@ import {
 } from '../render/shell.ts'
 import { headerLines, perContext, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
-import { linuxHostOf, type AgentSetting, type LinuxHostPlan } from '../plan.ts'
+import { instancesOf, linuxHostOf, type AgentSetting, type LinuxHostPlan } from '../plan.ts'
 import type { LineSource } from '../types.ts'
 
 const { address: PROXY_ADDRESS, agentListener: AGENT_LISTENER, agentPort: AGENT_PORT } = CREDENTIALS_ENDPOINT
@@ -590,7 +590,7 @@ function buildUserDataSh(ctx: Context): ArtifactBody {
     title: msg('file.userDataSh.title'),
     usage: msg('file.userDataSh.usage', {
       command: 'aws ec2 run-instances --user-data file://ec2/user-data.sh',
-      profile: plan.instanceProfile.name,
+      profile: instancesOf(plan).profile.name,
     }),
     check: 'sudo cat /var/log/cloud-init-output.log; curl -s http://localhost:51678/v1/metadata',
     text,

@@ -12,8 +12,8 @@ const CREDENTIALS_URL_BASE = `http://${CREDENTIALS_ENDPOINT.address}`
 const fetchNote = msg('file.verifyCredentials.note.fetch', { address: CREDENTIALS_ENDPOINT.address })
 const IMDS_URL = `http://${INSTANCE_METADATA_ADDRESS}/latest/meta-data/`
 
-/** Whether the task should find instance metadata blocked: the plan's host decides. */
-const expectsImdsBlocked = (ctx: Context): boolean => ctx.plan.host.tasksFindImdsBlocked
+/** Whether the task should find instance metadata blocked: the plan's host decides (Fargate has none). */
+const expectsImdsBlocked = (ctx: Context): boolean => ctx.plan.instances?.host.tasksFindImdsBlocked ?? false
 
 const noHttpClientMessage =
   'FAILED: this check needs curl or wget in the container, and neither is installed: install one (e.g. apk add curl, apt-get install curl) or run the check from a container of the task that has one.'

@@ -14,7 +14,7 @@ import {
 } from '../render/powershell.ts'
 import { headerLines, perContext, type ArtifactBody } from '../artifact.ts'
 import type { Context } from '../context.ts'
-import { windowsHostOf, type WindowsHostPlan } from '../plan.ts'
+import { instancesOf, windowsHostOf, type WindowsHostPlan } from '../plan.ts'
 
 /** Import-Module ECSTools and Initialize-ECSAgent, as in user data: the recovery script repeats them as is. */
 function initializeAgent({ agent }: WindowsHostPlan): PsBlock[] {
@@ -48,7 +48,10 @@ function buildUserDataPs1(ctx: Context): ArtifactBody {
   const { text, sources } = renderPowerShell({ userDataTags: true, blocks })
   return {
     title: msg('file.userDataPs1.title'),
-    usage: msg('file.userDataPs1.usage', { profile: ctx.plan.instanceProfile.name, tag: '<powershell>' }),
+    usage: msg('file.userDataPs1.usage', {
+      profile: instancesOf(ctx.plan).profile.name,
+      tag: '<powershell>',
+    }),
     check: 'Get-Service AmazonECS; Invoke-RestMethod http://localhost:51678/v1/metadata',
     text,
     sources,

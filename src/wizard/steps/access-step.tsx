@@ -1,11 +1,12 @@
 import { BUCKET_ACCESS, type Bucket } from '../../config/schema.ts'
 import { partitionOfRegion } from '../../knowledge/partitions.ts'
-import { S3_ACCESS, s3Grant } from '../../knowledge/policies.ts'
+import { KMS_ACCESS, S3_ACCESS, s3Grant } from '../../knowledge/policies.ts'
 import { useEffect, useRef, useState } from 'react'
 import { msg, type MessageKey } from '../../i18n/message.ts'
 import { Text, useT } from '../../ui/i18n.tsx'
 import { SelectField, TextField, useWizard } from '../fields.tsx'
 import { goToField } from '../go-to-field.ts'
+import { moveListDrafts } from '../list-drafts.ts'
 import { useDraftStore, type Draft } from '../ui-store.ts'
 import '../undo.css'
 
@@ -21,25 +22,6 @@ const ACCESS_TEXT: Record<Bucket['access'], MessageKey> = {
   read: 'wizard.access.level.read',
   'read-write': 'wizard.access.level.readWrite',
   write: 'wizard.access.level.write',
-}
-
-/**
- * Drafts are keyed by path (`buckets.2.name`): when an entry leaves the list or comes back, the drafts of the
- * entries after it move with them. Returns the drafts of the entry taken out.
- */
-function moveBucketDrafts(index: number, change: 'remove' | 'insert', inserted: Record<string, Draft> = {}) {
-  const taken: Record<string, Draft> = {}
-  const drafts: Record<string, Draft> = change === 'insert' ? { ...inserted } : {}
-  for (const [field, draft] of Object.entries(useDraftStore.getState().drafts)) {
-    const match = /^buckets\.(\d+)(\..*)$/.exec(field)
-    const j = match ? Number(match[1]) : -1
-    if (!match || j < index) drafts[field] = draft
-    else if (change === 'insert') drafts[`buckets.${j + 1}${match[2]}`] = draft
-    else if (j === index) taken[field] = draft
-    else drafts[`buckets.${j - 1}${match[2]}`] = draft
-  }
-  useDraftStore.setState({ drafts })
-  return taken
 }
 
 interface Removed {
@@ -91,11 +73,17 @@ export function AccessStep() {
             placeholder={t('wizard.access.prefixPlaceholder')}
             hint={<GrantHint bucket={bucket} partition={partition} />}
           />
+          <TextField
+            path={`buckets.${i}.kmsKeyArn`}
+            optional
+            placeholder={t('wizard.access.kmsKeyPlaceholder')}
+            hint={t('wizard.access.kmsKeyHint', { actions: [...KMS_ACCESS[bucket.access]] })}
+          />
           <button
             type="button"
             className="secondary"
             onClick={() => {
-              setRemoved({ index: i, bucket, drafts: moveBucketDrafts(i, 'remove') })
+              setRemoved({ index: i, bucket, drafts: moveListDrafts('buckets', i, 'remove') })
               update((c) => ({ ...c, buckets: c.buckets.filter((_, j) => j !== i) }))
             }}
           >
@@ -112,7 +100,7 @@ export function AccessStep() {
             className="secondary"
             onClick={() => {
               const { index, bucket, drafts } = removed
-              moveBucketDrafts(index, 'insert', drafts)
+              moveListDrafts('buckets', index, 'insert', drafts)
               update((c) => ({ ...c, buckets: c.buckets.toSpliced(index, 0, bucket) }))
               setRemoved(undefined)
               goToField(`buckets.${index}.name`)
@@ -147,41 +135,49 @@ export function AccessStep() {
         hint={<Text message={msg('wizard.access.extraStatementsHint')} components={{ 0: <code /> }} />}
       />
 
-      <fieldset className="list-entry">
-        <legend>{t('wizard.access.configObject')}</legend>
-        <div className="field field-inline">
-          <input
-            id="field-configObject"
-            type="checkbox"
-            checked={config.configObject !== undefined}
-            // On Windows it can only be switched off (a link may have set it): the object is not used there.
-            disabled={config.os === 'windows' && config.configObject === undefined}
-            aria-describedby="configObject-hint"
-            onChange={(e) => {
-              // Its fields leave the page: what was typed there no longer stands for anything.
-              if (!e.target.checked) useDraftStore.getState().clearDrafts('configObject.')
-              update((c) => {
-                if (!e.target.checked) {
-                  const next = { ...c }
-                  delete next.configObject
-                  return next
-                }
-                return { ...c, configObject: { bucket: 'my-ecs-config-bucket', key: 'ecs.config' } }
-              })
-            }}
-          />
-          <label htmlFor="field-configObject">{t('wizard.access.configObjectFetch')}</label>
-          <p className="hint" id="configObject-hint">
-            {t('wizard.access.configObjectHint', { os: config.os })}
-          </p>
-        </div>
-        {config.configObject && (
-          <>
-            <TextField path="configObject.bucket" />
-            <TextField path="configObject.key" />
-          </>
-        )}
-      </fieldset>
+      {/* Container instances only: on Fargate it shows only to be switched off (a link may have set it). */}
+      {(config.launchType === 'ec2' || config.configObject) && (
+        <fieldset className="list-entry">
+          <legend>{t('wizard.access.configObject')}</legend>
+          <div className="field field-inline">
+            <input
+              id="field-configObject"
+              type="checkbox"
+              checked={config.configObject !== undefined}
+              // On Windows and Fargate it can only be switched off (a link may have set it): nothing reads it.
+              disabled={
+                (config.os === 'windows' || config.launchType === 'fargate') &&
+                config.configObject === undefined
+              }
+              aria-describedby="configObject-hint"
+              onChange={(e) => {
+                // Its fields leave the page: what was typed there no longer stands for anything.
+                if (!e.target.checked) useDraftStore.getState().clearDrafts('configObject.')
+                update((c) => {
+                  if (!e.target.checked) {
+                    const next = { ...c }
+                    delete next.configObject
+                    return next
+                  }
+                  return { ...c, configObject: { bucket: 'my-ecs-config-bucket', key: 'ecs.config' } }
+                })
+              }}
+            />
+            <label htmlFor="field-configObject">{t('wizard.access.configObjectFetch')}</label>
+            <p className="hint" id="configObject-hint">
+              {t('wizard.access.configObjectHint', {
+                os: config.launchType === 'fargate' ? 'fargate' : config.os,
+              })}
+            </p>
+          </div>
+          {config.configObject && (
+            <>
+              <TextField path="configObject.bucket" />
+              <TextField path="configObject.key" />
+            </>
+          )}
+        </fieldset>
+      )}
     </>
   )
 }

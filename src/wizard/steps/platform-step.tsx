@@ -1,8 +1,12 @@
-import { withAmi, withOs } from '../../config/schema.ts'
+import { Suspense } from 'react'
+import { withAmi, withLaunchType, withOs, type WizardConfig } from '../../config/schema.ts'
 import { AMIS, amiInfo, type AgentLauncher, type AmiId, type OperatingSystem } from '../../knowledge/amis.ts'
+import type { LaunchType } from '../../knowledge/platforms.ts'
 import { useT } from '../../ui/i18n.tsx'
 import { SelectField, useWizard } from '../fields.tsx'
+import { FargatePlatform } from '../lazy-parts.ts'
 import { PRESETS, presetMatches } from '../presets.ts'
+import { useDraftStore } from '../ui-store.ts'
 
 /** The launcher as the hint's choice names it (ICU choices are plain words). */
 const LAUNCHER_CHOICE: Record<AgentLauncher, string> = {
@@ -11,10 +15,18 @@ const LAUNCHER_CHOICE: Record<AgentLauncher, string> = {
   ecstools: 'ecstools',
 }
 
+/** On Fargate the container instances' questions leave the page: what was typed there stands for nothing. */
+function dropInstanceDrafts(next: WizardConfig) {
+  if (next.launchType !== 'fargate') return
+  for (const prefix of ['instances.', 'instanceRoleName', 'instanceProfileName'])
+    useDraftStore.getState().clearDrafts(prefix)
+}
+
 export function PlatformStep() {
   const { config, update } = useWizard()
   const t = useT()
   const ami = amiInfo(config.ami)
+  const fargate = config.launchType === 'fargate'
   return (
     <>
       <fieldset className="presets">
@@ -25,7 +37,10 @@ export function PlatformStep() {
               key={preset.id}
               type="button"
               aria-pressed={presetMatches(preset, config)}
-              onClick={() => update(preset.apply)}
+              onClick={() => {
+                dropInstanceDrafts(preset.apply(config))
+                update(preset.apply)
+              }}
             >
               {t(preset.name)}
             </button>
@@ -39,17 +54,31 @@ export function PlatformStep() {
           ['linux', 'Linux'],
           ['windows', 'Windows'],
         ]}
-        // Switching OS takes that OS's defaults (AMI, network mode, image), the same ones a link with only
-        // os=… gets: both come from osDefaults in the schema.
+        // Switching OS takes that platform's defaults (AMI, network mode, image, task size), the same ones a
+        // link with only os=… gets: both come from platformDefaults in the schema.
         onSelect={(os) => update((c) => withOs(c, os))}
       />
-      <SelectField<AmiId>
-        path="ami"
-        options={AMIS.filter((a) => a.os === config.os).map((a) => [a.id, t(a.label)] as const)}
-        onSelect={(ami) => update((c) => withAmi(c, ami))}
-        hint={t('wizard.platform.amiHint', { launcher: LAUNCHER_CHOICE[ami.launcher] })}
+      <SelectField<LaunchType>
+        path="launchType"
+        options={[
+          ['ec2', t('wizard.platform.launchType.ec2')],
+          ['fargate', t('wizard.platform.launchType.fargate')],
+        ]}
+        onSelect={(launchType) => {
+          dropInstanceDrafts(withLaunchType(config, launchType))
+          update((c) => withLaunchType(c, launchType))
+        }}
+        hint={t('wizard.platform.launchTypeHint', { launchType: config.launchType })}
       />
-      {ami.asksHostFamily && (
+      {!fargate && (
+        <SelectField<AmiId>
+          path="ami"
+          options={AMIS.filter((a) => a.os === config.os).map((a) => [a.id, t(a.label)] as const)}
+          onSelect={(ami) => update((c) => withAmi(c, ami))}
+          hint={t('wizard.platform.amiHint', { launcher: LAUNCHER_CHOICE[ami.launcher] })}
+        />
+      )}
+      {!fargate && ami.asksHostFamily && (
         <SelectField
           path="hostFamily"
           hint={t('wizard.platform.hostFamilyHint')}
@@ -58,6 +87,11 @@ export function PlatformStep() {
             ['debian', t('wizard.platform.hostFamily.debian')],
           ]}
         />
+      )}
+      {fargate && (
+        <Suspense fallback={<p className="hint">{t('wizard.steps.loading')}</p>}>
+          <FargatePlatform />
+        </Suspense>
       )}
     </>
   )

@@ -13,16 +13,3 @@ if ($credentials.RoleArn -ne $expectedRole) {
     exit 1
 }
 Write-Output ('OK: the task receives credentials for ' + $expectedRole)
-
-# Instance metadata must be unreachable: any HTTP answer (even 401 under IMDSv2) means it is not blocked.
-$reachable = $true
-try {
-    Invoke-WebRequest -Uri 'http://169.254.169.254/latest/meta-data/' -TimeoutSec 2 -UseBasicParsing | Out-Null
-} catch {
-    $reachable = $null -ne $_.Exception.Response
-}
-if ($reachable) {
-    Write-Error 'FAILED: 169.254.169.254 is reachable: the container can read the instance role''s credentials.'
-    exit 1
-}
-Write-Output 'OK: 169.254.169.254 (instance metadata) is blocked'

@@ -13,7 +13,7 @@ case "$command" in
   *) echo 'Usage: bash aws-cli.sh [setup|run-task]' >&2; exit 2 ;;
 esac
 
-# The documents, the same as the files iam/*.json and ecs/*.json beside this script (edited files are not read: the script is self-contained).
+# The documents, the same as the files iam/*.json, ecs/*.json and ec2/*.json beside this script (edited files are not read: the script is self-contained).
 task_role_trust_policy=$(cat <<'EOF'
 {
   "Version": "2012-10-17",
@@ -163,7 +163,7 @@ case "$command" in
     fi
     aws ecs register-task-definition --cli-input-json "$task_definition" --region us-east-1
 
-    # Next: launch instances with --iam-instance-profile Name=ecsInstanceRole and --user-data file://ec2/user-data.sh; once they have joined the cluster, run this script again with the argument run-task.
+    # Next: launch instances with --iam-instance-profile Name=ecsInstanceRole and --user-data file://ec2/user-data.sh (this AMI has no public parameter for its ID: give an AMI ID in the wizard to get a launch template); once they have joined the cluster, run this script again with the argument run-task.
     ;;
   run-task)
     aws ecs run-task --cluster my-cluster --task-definition my-app --launch-type EC2 --overrides "$run_task_overrides" --region us-east-1
