@@ -383,6 +383,31 @@ const fargatePlatform: Rule = ({ config }) => {
   return out
 }
 
+/**
+ * An ARN the setup names (a secret, a KMS key) that lives elsewhere: in another partition nothing can use it
+ * (an error); in another account its owner's resource or key policy must also allow this account (a note).
+ */
+function elsewhere(
+  field: string,
+  arn: { partition: string; account: string },
+  account: string,
+  partition: string,
+  messages: {
+    otherPartition: ['finding.secrets.otherPartition' | 'finding.buckets.kmsOtherPartition', Citation]
+    otherAccount: ['finding.secrets.otherAccount' | 'finding.buckets.kmsOtherAccount', Citation]
+  },
+): Finding[] {
+  if (arn.partition !== partition) {
+    const [key, citation] = messages.otherPartition
+    return [finding('error', field, msg(key, { partition: arn.partition, configured: partition }), citation)]
+  }
+  if (arn.account !== account) {
+    const [key, citation] = messages.otherAccount
+    return [finding('info', field, msg(key, { account: arn.account }), citation)]
+  }
+  return []
+}
+
 // What the launch template needs and what the execution role's secrets and images may still need elsewhere.
 const launchAndExecution: Rule = ({ config, plan, partition }) => {
   const out: Finding[] = []
@@ -407,25 +432,12 @@ const launchAndExecution: Rule = ({ config, plan, partition }) => {
     )
   config.task.secrets.forEach((secret, i) => {
     const ref = parseSecretReference(secret.valueFrom)
-    if (!ref) return
-    const field = `task.secrets.${i}.valueFrom`
-    if (ref.partition !== partition.id)
+    if (ref)
       out.push(
-        finding(
-          'error',
-          field,
-          msg('finding.secrets.otherPartition', { partition: ref.partition, configured: partition.id }),
-          cite('IAM_IDENTIFIERS'),
-        ),
-      )
-    else if (ref.account !== config.accountId)
-      out.push(
-        finding(
-          'info',
-          field,
-          msg('finding.secrets.otherAccount', { account: ref.account }),
-          cite('SECRETS_MANAGER_ENV', 'SSM_PARAMETER_ENV'),
-        ),
+        ...elsewhere(`task.secrets.${i}.valueFrom`, ref, config.accountId, partition.id, {
+          otherPartition: ['finding.secrets.otherPartition', cite('IAM_IDENTIFIERS')],
+          otherAccount: ['finding.secrets.otherAccount', cite('SECRETS_MANAGER_ENV', 'SSM_PARAMETER_ENV')],
+        }),
       )
   })
   if (config.task.secrets.length > 0)
@@ -507,20 +519,12 @@ const bucketKeys: Rule = ({ config, partition }) => {
   const out: Finding[] = []
   config.buckets.forEach((bucket, i) => {
     const key = bucket.kmsKeyArn ? parseKmsKeyArn(bucket.kmsKeyArn) : undefined
-    if (!key) return
-    const field = `buckets.${i}.kmsKeyArn`
-    if (key.partition !== partition.id)
+    if (key)
       out.push(
-        finding(
-          'error',
-          field,
-          msg('finding.buckets.kmsOtherPartition', { partition: key.partition, configured: partition.id }),
-          cite('KMS_KEY_ID'),
-        ),
-      )
-    else if (key.account !== config.accountId)
-      out.push(
-        finding('info', field, msg('finding.buckets.kmsOtherAccount', { account: key.account }), KMS_SOURCE),
+        ...elsewhere(`buckets.${i}.kmsKeyArn`, key, config.accountId, partition.id, {
+          otherPartition: ['finding.buckets.kmsOtherPartition', cite('KMS_KEY_ID')],
+          otherAccount: ['finding.buckets.kmsOtherAccount', KMS_SOURCE],
+        }),
       )
   })
   return out
