@@ -370,8 +370,3 @@ export function withAmi(config: WizardConfig, ami: AmiId): WizardConfig {
 export function validateConfig(config: WizardConfig): FieldIssue[] {
   return readConfig(config, 'json').issues
 }
-
-/** The instance profile's name: its own when given, else the instance role's. */
-export function instanceProfileName(config: WizardConfig): string {
-  return config.instanceProfileName ?? config.instanceRoleName
-}

@@ -10,7 +10,6 @@ import type {
   RegisterTaskDefinitionCommandInput,
   TaskOverride,
 } from '@aws-sdk/client-ecs'
-import { executionRoleReasons } from '../config/execution-role.ts'
 import { roleReference, type WizardConfig } from '../config/schema.ts'
 import type { AgentVariable } from '../knowledge/agent.ts'
 import {
@@ -498,8 +497,9 @@ function executionNeeds(config: WizardConfig, partition: Partition): ExecutionNe
         streamPrefix: 'ecs',
       }
     : undefined
-  // The same three reasons the wizard shows next to the role's name.
-  if (!executionRoleReasons(config)) return undefined
+  // The same three reasons the wizard shows next to the role's name (config/execution-role.ts; its test holds
+  // the two together).
+  if (!privateEcr && !logs && secrets.length === 0) return undefined
   return { ...(privateEcr ? { privateEcr } : {}), ...(logs ? { logs } : {}), secrets }
 }
 

@@ -269,12 +269,14 @@ export const AMI_IMAGE_ID = pattern(
 
 // Launch template names: 3–128 of letters, digits, ( ) . - / _.
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateLaunchTemplate.html
+const LAUNCH_TEMPLATE_CHARS = charset(
+  /^[A-Za-z0-9().\-/_]$/,
+  128,
+  msg('field.rule.allowed.launchTemplate'),
+  cite('EC2_CREATE_LAUNCH_TEMPLATE'),
+)
 export const LAUNCH_TEMPLATE_NAME: NameRule = {
-  citation: cite('EC2_CREATE_LAUNCH_TEMPLATE'),
-  check: (v) => {
-    if (v.length < 3) return msg('field.rule.minLength', { min: 3, length: v.length })
-    return charset(/^[A-Za-z0-9().\-/_]$/, 128, msg('field.rule.allowed.launchTemplate'), cite('S31')).check(
-      v,
-    )
-  },
+  citation: LAUNCH_TEMPLATE_CHARS.citation,
+  check: (v) =>
+    v.length < 3 ? msg('field.rule.minLength', { min: 3, length: v.length }) : LAUNCH_TEMPLATE_CHARS.check(v),
 }

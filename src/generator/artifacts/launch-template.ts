@@ -30,21 +30,14 @@ export interface LaunchTemplateData {
   UserData: string
 }
 
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** Base64 of the UTF-8 bytes of `text`: no Buffer, so it runs in the browser as in Node. */
+/**
+ * Base64 of the UTF-8 bytes of `text`, with the platform's btoa (browsers and Node alike): btoa takes one
+ * character per byte, so the UTF-8 bytes are spelled out as such characters first.
+ */
 export function base64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text)
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const b1 = bytes[i + 1]
-    const b2 = bytes[i + 2]
-    const n = (bytes[i]! << 16) | ((b1 ?? 0) << 8) | (b2 ?? 0)
-    out += BASE64_ALPHABET[(n >> 18) & 63]! + BASE64_ALPHABET[(n >> 12) & 63]!
-    out += b1 === undefined ? '=' : BASE64_ALPHABET[(n >> 6) & 63]!
-    out += b2 === undefined ? '=' : BASE64_ALPHABET[n & 63]!
-  }
-  return out
+  let bytes = ''
+  for (const byte of new TextEncoder().encode(text)) bytes += String.fromCharCode(byte)
+  return btoa(bytes)
 }
 
 /** EC2 takes at most 16 KB of user data, counted before Base64 (EC2 User Guide: instance user data). */
